@@ -1,0 +1,1 @@
+export { ConnectionRole, ROOM_TOKEN_TTL_SECONDS, RoomClaims, roomNameFor } from "./room-claims";

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+/** Who a room connection belongs to. `instructor` runs the game; `player` trades for one team. */
+export const ConnectionRole = z.enum(["instructor", "player"]);
+export type ConnectionRole = z.infer<typeof ConnectionRole>;
+
+/**
+ * Claims of the short-lived room token the Next server mints and the game room verifies.
+ * The room trusts only these claims: a team is taken from the token, never from a message.
+ * `sub` is the user id, `aud` the room name (`game-<gameId>`), `exp`/`iat` are seconds since the epoch.
+ */
+export const RoomClaims = z.object({
+  sub: z.string().min(1),
+  name: z.string(),
+  gameId: z.string().min(1),
+  teamId: z.string().min(1).nullable(),
+  role: ConnectionRole,
+});
+export type RoomClaims = z.infer<typeof RoomClaims>;
+
+/** The PartyKit room name of a game: one room per game. */
+export function roomNameFor(gameId: string): string {
+  return `game-${gameId}`;
+}
+
+/** How long a room token is valid, in seconds. Clients fetch a fresh one on every (re)connect. */
+export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;

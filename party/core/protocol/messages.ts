@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** Bumped whenever a message shape changes; both ends check it on connect. */
+export const PROTOCOL_VERSION = 1;
+
+/** Client → room messages are imperatives and carry a client id (`cid`) for correlation. */
+export const ClientMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ping"), cid: z.string().min(1).max(64) }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+/** Room → client messages are facts. */
+export type ServerMessage =
+  | {
+      type: "welcome";
+      protocol: number;
+      gameId: string;
+      you: { userId: string; name: string; teamId: string | null; role: "instructor" | "player" };
+      connected: number;
+    }
+  | { type: "presence"; connected: number }
+  | { type: "pong"; cid: string; serverTime: number; pings: number }
+  | { type: "rejected"; cid: string | null; code: RejectionCode; message: string };
+
+/** Stable codes for frames the room cannot accept. */
+export type RejectionCode = "BAD_MESSAGE" | "FRAME_TOO_LARGE";
+
+/** The largest frame the room reads, in characters. Anything bigger is rejected unread. */
+export const MAX_FRAME_CHARS = 64 * 1024;

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+const RoomEnv = z.object({
+  ROOM_TOKEN_SECRET: z.string().min(32, "ROOM_TOKEN_SECRET must be at least 32 characters"),
+});
+export type RoomEnv = z.infer<typeof RoomEnv>;
+
+/** Parses the room's env vars (`partykit dev --var`, or `partykit env add` when deployed). */
+export function parseRoomEnv(env: Record<string, unknown>): RoomEnv {
+  const parsed = RoomEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Room misconfigured: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,1 @@
+export { type Auth, type AuthOptions, createAuth, UserRole } from "./create-auth";

@@ -1,0 +1,154 @@
+import { relations } from "drizzle-orm";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+// 1. better-auth tables (user, session, account, verification). Field names are better-auth's.
+
+/** A person. `role` is what they may do in the product: instructors run games, players trade. */
+export const user = pgTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  role: text("role", { enum: ["instructor", "player"] }).notNull().default("player"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+});
+
+export const session = pgTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+export const account = pgTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [index("account_user_idx").on(t.userId)],
+);
+
+export const verification = pgTable("verification", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+});
+
+// 2. The game: one game is one PartyKit room; teams belong to one game.
+
+export const GAME_STATUSES = ["lobby", "running", "paused", "ended"] as const;
+export const TEAM_ROLES = ["market_maker", "hedge_fund", "arbitrage_desk"] as const;
+
+export const game = pgTable(
+  "game",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    /** Short code players type to join. Unique among all games. */
+    joinCode: text("join_code").notNull(),
+    preset: text("preset", { enum: ["compact", "full"] }).notNull().default("compact"),
+    /** Seed of the market simulation: the same seed replays the same prices and news. */
+    seed: integer("seed").notNull(),
+    status: text("status", { enum: GAME_STATUSES }).notNull().default("lobby"),
+    instructorId: text("instructor_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "restrict" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [uniqueIndex("game_join_code_idx").on(t.joinCode), index("game_instructor_idx").on(t.instructorId)],
+);
+
+export const team = pgTable(
+  "team",
+  {
+    id: text("id").primaryKey(),
+    gameId: text("game_id")
+      .notNull()
+      .references(() => game.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    role: text("role", { enum: TEAM_ROLES }).notNull().default("market_maker"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("team_game_name_idx").on(t.gameId, t.name)],
+);
+
+/** A user plays in a game for one team. */
+export const teamMember = pgTable(
+  "team_member",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => team.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    gameId: text("game_id")
+      .notNull()
+      .references(() => game.id, { onDelete: "cascade" }),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    uniqueIndex("team_member_game_user_idx").on(t.gameId, t.userId),
+  ],
+);
+
+// 3. Relations for the query builder.
+
+export const gameRelations = relations(game, ({ many, one }) => ({
+  teams: many(team),
+  instructor: one(user, { fields: [game.instructorId], references: [user.id] }),
+}));
+export const teamRelations = relations(team, ({ one, many }) => ({
+  game: one(game, { fields: [team.gameId], references: [game.id] }),
+  members: many(teamMember),
+}));
+export const teamMemberRelations = relations(teamMember, ({ one }) => ({
+  team: one(team, { fields: [teamMember.teamId], references: [team.id] }),
+  user: one(user, { fields: [teamMember.userId], references: [user.id] }),
+}));

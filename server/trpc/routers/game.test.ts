@@ -1,0 +1,86 @@
+import { decodeJwt } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db";
+import { createTestApp } from "../../testing/test-app";
+import { openTestDb, testDbKinds } from "../../testing/test-databases";
+
+describe.each(testDbKinds())("game router on %s", (kind) => {
+  let handle: DbHandle;
+  let app: ReturnType<typeof createTestApp>;
+
+  beforeAll(async () => {
+    handle = await openTestDb(kind);
+    app = createTestApp(handle.db);
+  });
+  afterAll(() => handle.close());
+
+  it("lets an instructor create a game and a player join it by code", async () => {
+    const teacher = await app.signUp({ name: "Ada", email: "ada@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Monday class", preset: "compact", seed: 42 });
+    expect(created.joinCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect(created.seed).toBe(42);
+
+    const player = await app.signUp({ name: "Bo", email: "bo@school.test", role: "player" });
+    const code = `${created.joinCode.slice(0, 3).toLowerCase()}-${created.joinCode.slice(3)}`;
+    const joined = await player.caller.game.join({ joinCode: code, teamName: "Alpha" });
+    expect(joined.gameId).toBe(created.id);
+
+    const again = await player.caller.game.join({ joinCode: created.joinCode, teamName: "Other" });
+    expect(again.teamId).toBe(joined.teamId);
+
+    const playerView = await player.caller.game.byId({ gameId: created.id });
+    expect(playerView.access).toBe("player");
+    expect(playerView.team?.name).toBe("Alpha");
+    expect(playerView.game.joinCode).toBeNull();
+
+    const teacherView = await teacher.caller.game.byId({ gameId: created.id });
+    expect(teacherView.access).toBe("instructor");
+    expect(teacherView.teams.map((t) => t.name)).toEqual(["Alpha"]);
+
+    expect((await player.caller.game.mine()).map((g) => g.id)).toEqual([created.id]);
+    expect((await teacher.caller.game.mine())[0]?.access).toBe("instructor");
+  });
+
+  it("mints a room token naming user, team, game and role for this game's room only", async () => {
+    const teacher = await app.signUp({ name: "Cy", email: "cy@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Tokens", preset: "compact" });
+    const player = await app.signUp({ name: "Di", email: "di@school.test", role: "player" });
+    const { teamId } = await player.caller.game.join({ joinCode: created.joinCode, teamName: "Delta" });
+
+    const minted = await player.caller.game.roomToken({ gameId: created.id });
+    const claims = decodeJwt(minted.token);
+    expect(claims).toMatchObject({ gameId: created.id, teamId, role: "player", aud: `game-${created.id}` });
+    expect(minted.room).toBe(`game-${created.id}`);
+    expect(claims.exp! - claims.iat!).toBe(600);
+
+    const teacherToken = decodeJwt((await teacher.caller.game.roomToken({ gameId: created.id })).token);
+    expect(teacherToken).toMatchObject({ role: "instructor", teamId: null });
+  });
+
+  it("refuses strangers, anonymous callers, players creating games and instructors joining", async () => {
+    const teacher = await app.signUp({ name: "Ed", email: "ed@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Private", preset: "full" });
+    const stranger = await app.signUp({ name: "Fi", email: "fi@school.test", role: "player" });
+
+    await expect(stranger.caller.game.byId({ gameId: created.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You are not in this game. Join it with its code.",
+    });
+    await expect(stranger.caller.game.roomToken({ gameId: created.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(stranger.caller.game.create({ name: "Mine", preset: "compact" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(teacher.caller.game.join({ joinCode: created.joinCode, teamName: "T" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(stranger.caller.game.join({ joinCode: "ZZZZZZ", teamName: "T" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "No game has the join code ZZZZZZ.",
+    });
+    await expect(stranger.caller.game.join({ joinCode: created.joinCode, teamName: "  " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const anonymous = await app.anonymous();
+    await expect(anonymous.game.mine()).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Sign in first." });
+  });
+});

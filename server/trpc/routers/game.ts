@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { roomNameFor } from "@/party/core/auth";
+import { createGame, getGameForUser, joinGame, listGamesForUser } from "../../services/game";
+import { mintRoomToken } from "../../services/room-token";
+import { createTRPCRouter, instructorProcedure, protectedProcedure } from "../init";
+
+const GameId = z.object({ gameId: z.uuid("That is not a game id.") });
+
+export const gameRouter = createTRPCRouter({
+  create: instructorProcedure
+    .input(
+      z.object({
+        name: z.string().trim().min(1, "Give the game a name.").max(80),
+        preset: z.enum(["compact", "full"]).default("compact"),
+        seed: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => createGame(ctx.db, { instructorId: ctx.user.id, ...input })),
+
+  mine: protectedProcedure.query(({ ctx }) => listGamesForUser(ctx.db, ctx.user.id)),
+
+  join: protectedProcedure
+    .input(
+      z.object({
+        joinCode: z.string().trim().min(4, "Join codes have 6 characters.").max(16),
+        teamName: z.string().trim().min(1, "Name your team.").max(40),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      joinGame(ctx.db, { userId: ctx.user.id, userRole: roleOf(ctx.user), ...input }),
+    ),
+
+  byId: protectedProcedure.input(GameId).query(({ ctx, input }) => getGameForUser(ctx.db, input.gameId, ctx.user.id)),
+
+  /** A short-lived token for this game's room, and where the room is. */
+  roomToken: protectedProcedure.input(GameId).mutation(async ({ ctx, input }) => {
+    const view = await getGameForUser(ctx.db, input.gameId, ctx.user.id);
+    const claims = { sub: ctx.user.id, name: ctx.user.name, gameId: view.game.id, teamId: view.team?.id ?? null, role: view.access };
+    const { token, expiresAt } = await mintRoomToken(claims, ctx.env.ROOM_TOKEN_SECRET);
+    return { token, expiresAt, host: ctx.env.PARTYKIT_HOST, room: roomNameFor(view.game.id) };
+  }),
+});
+
+function roleOf(user: { role?: unknown }): "instructor" | "player" {
+  return user.role === "instructor" ? "instructor" : "player";
+}
