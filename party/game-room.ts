@@ -1,7 +1,7 @@
 import type * as Party from "partykit/server";
+import { CLAIMS_HEADER, verifyRoomToken } from "./auth";
 import { RoomClaims } from "./core/auth";
 import { PROTOCOL_VERSION, parseClientMessage, type ServerMessage } from "./core/protocol";
-import { CLAIMS_HEADER, verifyRoomToken } from "./auth";
 import { parseRoomEnv } from "./env";
 
 type ConnState = { claims: RoomClaims };
@@ -24,6 +24,14 @@ export default class GameRoom implements Party.Server {
     }
     request.headers.set(CLAIMS_HEADER, JSON.stringify(verified.claims));
     return request;
+  }
+
+  /** HTTP: `GET …/health` answers for liveness checks; the trading API arrives with the exchange. */
+  onRequest(request: Party.Request) {
+    if (request.method === "GET" && new URL(request.url).pathname.endsWith("/health")) {
+      return Response.json({ ok: true, room: this.room.id, connected: this.#connectedCount() });
+    }
+    return Response.json({ code: "NOT_FOUND", message: "No such endpoint." }, { status: 404 });
   }
 
   async onStart() {

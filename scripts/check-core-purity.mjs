@@ -4,7 +4,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = "party/core";
-const BANNED = [/\bDate\.now\b/, /\bnew Date\(\s*\)/, /\bMath\.random\b/, /\bperformance\.now\b/, /\bcrypto\./];
+const BANNED = [
+  /\bDate\.now\b/,
+  /\bnew Date\(\s*\)/,
+  /\bMath\.random\b/,
+  /\bperformance\.now\b/,
+  /\bcrypto\./,
+];
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -23,7 +29,7 @@ for (const file of walk(ROOT)) {
     });
 }
 if (problems.length > 0) {
-  console.error("party/core must not read the clock or a random source:\n" + problems.join("\n"));
+  console.error(`party/core must not read the clock or a random source:\n${problems.join("\n")}`);
   process.exit(1);
 }
 console.log("party/core purity: ok");

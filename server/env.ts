@@ -23,7 +23,7 @@ const Env = z
     SEED_DEMO: z.enum(["0", "1"]).optional(),
   })
   .transform((env, ctx) => {
-        // `next build` runs with NODE_ENV=production but serves nobody: secrets are checked when the server starts.
+    // `next build` runs with NODE_ENV=production but serves nobody: secrets are checked when the server starts.
     const production = env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
     for (const key of ["BETTER_AUTH_SECRET", "ROOM_TOKEN_SECRET"] as const) {
       if (production && !env[key]) {

@@ -1,5 +1,14 @@
 import { relations } from "drizzle-orm";
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 // 1. better-auth tables (user, session, account, verification). Field names are better-auth's.
 
@@ -10,7 +19,9 @@ export const user = pgTable("user", {
   email: text("email").notNull().unique(),
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
-  role: text("role", { enum: ["instructor", "player"] }).notNull().default("player"),
+  role: text("role", { enum: ["instructor", "player"] })
+    .notNull()
+    .default("player"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true })
     .notNull()
@@ -87,7 +98,9 @@ export const game = pgTable(
     name: text("name").notNull(),
     /** Short code players type to join. Unique among all games. */
     joinCode: text("join_code").notNull(),
-    preset: text("preset", { enum: ["compact", "full"] }).notNull().default("compact"),
+    preset: text("preset", { enum: ["compact", "full"] })
+      .notNull()
+      .default("compact"),
     /** Seed of the market simulation: the same seed replays the same prices and news. */
     seed: integer("seed").notNull(),
     status: text("status", { enum: GAME_STATUSES }).notNull().default("lobby"),

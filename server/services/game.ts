@@ -43,7 +43,11 @@ export async function listGamesForUser(db: Db, userId: string) {
   const rows = await db
     .select()
     .from(game)
-    .where(gameIds.length > 0 ? or(eq(game.instructorId, userId), inArray(game.id, gameIds)) : eq(game.instructorId, userId))
+    .where(
+      gameIds.length > 0
+        ? or(eq(game.instructorId, userId), inArray(game.id, gameIds))
+        : eq(game.instructorId, userId),
+    )
     .orderBy(desc(game.createdAt));
   return rows.map((g) => ({
     ...g,
@@ -61,7 +65,10 @@ export async function joinGame(
   input: { userId: string; userRole: "instructor" | "player"; joinCode: string; teamName: string },
 ) {
   if (input.userRole === "instructor") {
-    throw new ServiceError("INSTRUCTORS_DO_NOT_JOIN", "Instructors run games; sign in as a player to join a team.");
+    throw new ServiceError(
+      "INSTRUCTORS_DO_NOT_JOIN",
+      "Instructors run games; sign in as a player to join a team.",
+    );
   }
   const code = normaliseJoinCode(input.joinCode);
   const [found] = await db.select().from(game).where(eq(game.joinCode, code));
@@ -76,10 +83,12 @@ export async function joinGame(
 
   return db.transaction(async (tx) => {
     const name = input.teamName.trim();
-    const [current] = await tx.select().from(team).where(and(eq(team.gameId, found.id), eq(team.name, name)));
+    const [current] = await tx
+      .select()
+      .from(team)
+      .where(and(eq(team.gameId, found.id), eq(team.name, name)));
     const teamRow =
-      current ??
-      (await tx.insert(team).values({ id: randomUUID(), gameId: found.id, name }).returning())[0];
+      current ?? (await tx.insert(team).values({ id: randomUUID(), gameId: found.id, name }).returning())[0];
     if (!teamRow) throw new Error("team insert returned nothing");
     await tx.insert(teamMember).values({ teamId: teamRow.id, userId: input.userId, gameId: found.id });
     return { gameId: found.id, teamId: teamRow.id };
@@ -99,7 +108,7 @@ export async function getGameForUser(db: Db, gameId: string, userId: string) {
     .from(teamMember)
     .where(and(eq(teamMember.gameId, gameId), eq(teamMember.userId, userId)));
   const myTeam = teams.find((t) => t.id === membership?.teamId);
-  if (!membership || !myTeam) throw new ServiceError("NOT_IN_GAME", "You are not in this game. Join it with its code.");
-  const { joinCode: _hidden, ...publicGame } = found;
-  return { game: { ...publicGame, joinCode: null }, access: "player" as const, team: myTeam, teams };
+  if (!membership || !myTeam)
+    throw new ServiceError("NOT_IN_GAME", "You are not in this game. Join it with its code.");
+  return { game: found, access: "player" as const, team: myTeam, teams };
 }

@@ -12,7 +12,12 @@ export async function mintRoomToken(
 ): Promise<{ token: string; expiresAt: number }> {
   const iat = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   const exp = iat + (options.ttlSeconds ?? ROOM_TOKEN_TTL_SECONDS);
-  const token = await new SignJWT({ name: claims.name, gameId: claims.gameId, teamId: claims.teamId, role: claims.role })
+  const token = await new SignJWT({
+    name: claims.name,
+    gameId: claims.gameId,
+    teamId: claims.teamId,
+    role: claims.role,
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.sub)
     .setAudience(roomNameFor(claims.gameId))

@@ -18,9 +18,19 @@ export function createTestApp(db: Db) {
   }
 
   /** Signs up through better-auth's real endpoint and returns a caller carrying the session cookie. */
-  async function signUp(who: { name: string; email: string; role: "instructor" | "player"; password?: string }) {
+  async function signUp(who: {
+    name: string;
+    email: string;
+    role: "instructor" | "player";
+    password?: string;
+  }) {
     const response = await auth.api.signUpEmail({
-      body: { name: who.name, email: who.email, password: who.password ?? "correct horse battery", role: who.role },
+      body: {
+        name: who.name,
+        email: who.email,
+        password: who.password ?? "correct horse battery",
+        role: who.role,
+      },
       asResponse: true,
     });
     if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);

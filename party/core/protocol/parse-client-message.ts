@@ -1,5 +1,5 @@
-import type { Result } from "./result";
 import { ClientMessage, MAX_FRAME_CHARS, type RejectionCode } from "./messages";
+import type { Result } from "./result";
 
 /** Parses one raw socket frame. Never throws: bad input becomes a rejection with a human message. */
 export function parseClientMessage(

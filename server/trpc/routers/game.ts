@@ -12,7 +12,12 @@ export const gameRouter = createTRPCRouter({
       z.object({
         name: z.string().trim().min(1, "Give the game a name.").max(80),
         preset: z.enum(["compact", "full"]).default("compact"),
-        seed: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(1)
+          .max(2 ** 31 - 1)
+          .optional(),
       }),
     )
     .mutation(({ ctx, input }) => createGame(ctx.db, { instructorId: ctx.user.id, ...input })),
@@ -30,12 +35,20 @@ export const gameRouter = createTRPCRouter({
       joinGame(ctx.db, { userId: ctx.user.id, userRole: roleOf(ctx.user), ...input }),
     ),
 
-  byId: protectedProcedure.input(GameId).query(({ ctx, input }) => getGameForUser(ctx.db, input.gameId, ctx.user.id)),
+  byId: protectedProcedure
+    .input(GameId)
+    .query(({ ctx, input }) => getGameForUser(ctx.db, input.gameId, ctx.user.id)),
 
   /** A short-lived token for this game's room, and where the room is. */
   roomToken: protectedProcedure.input(GameId).mutation(async ({ ctx, input }) => {
     const view = await getGameForUser(ctx.db, input.gameId, ctx.user.id);
-    const claims = { sub: ctx.user.id, name: ctx.user.name, gameId: view.game.id, teamId: view.team?.id ?? null, role: view.access };
+    const claims = {
+      sub: ctx.user.id,
+      name: ctx.user.name,
+      gameId: view.game.id,
+      teamId: view.team?.id ?? null,
+      role: view.access,
+    };
     const { token, expiresAt } = await mintRoomToken(claims, ctx.env.ROOM_TOKEN_SECRET);
     return { token, expiresAt, host: ctx.env.PARTYKIT_HOST, room: roomNameFor(view.game.id) };
   }),

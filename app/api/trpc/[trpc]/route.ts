@@ -1,0 +1,3 @@
+import { handleTRPCRequest } from "@/server/trpc/handler";
+
+export { handleTRPCRequest as GET, handleTRPCRequest as POST };

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { mintRoomToken } from "@/server/services/room-token";
+import { type PartykitDev, removePersistDir, startPartykitDev } from "./testing/partykit-dev";
+
+const SECRET = "room-secret-for-room-tests-0123456789abcdef";
+const PORT = 19_000 + (process.pid % 500);
+
+type Opened = { socket: WebSocket; messages: unknown[]; next: () => Promise<Record<string, unknown>> };
+
+function connect(room: string, token: string | null): Promise<Opened | { refused: number }> {
+  const query = token ? `?token=${encodeURIComponent(token)}` : "";
+  const socket = new WebSocket(`ws://127.0.0.1:${PORT}/parties/main/${room}${query}`);
+  const messages: Record<string, unknown>[] = [];
+  const waiters: ((m: Record<string, unknown>) => void)[] = [];
+  socket.on("message", (data) => {
+    const message = JSON.parse(String(data)) as Record<string, unknown>;
+    const waiter = waiters.shift();
+    if (waiter) waiter(message);
+    else messages.push(message);
+  });
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const queued = messages.shift();
+      if (queued) resolve(queued);
+      else waiters.push(resolve);
+    });
+  return new Promise((resolve) => {
+    socket.once("open", () => resolve({ socket, messages, next }));
+    socket.once("unexpected-response", (_req, res) => resolve({ refused: res.statusCode ?? 0 }));
+    socket.once("error", () => resolve({ refused: -1 }));
+  });
+}
+
+const player = { sub: "u-1", name: "Bo", gameId: "g-1", teamId: "t-1", role: "player" as const };
+
+describe("game room on a real partykit dev server", () => {
+  let server: PartykitDev;
+  beforeAll(async () => {
+    server = await startPartykitDev({ port: PORT, vars: { ROOM_TOKEN_SECRET: SECRET } });
+  });
+  afterAll(async () => {
+    await server.stop();
+    removePersistDir(server.persistDir);
+  });
+
+  it("welcomes a token holder with its claims and answers a ping", async () => {
+    const { token } = await mintRoomToken(player, SECRET);
+    const opened = await connect("game-g-1", token);
+    if ("refused" in opened) throw new Error(`refused ${opened.refused}`);
+    expect(await opened.next()).toMatchObject({
+      type: "welcome",
+      protocol: 1,
+      gameId: "g-1",
+      you: { userId: "u-1", teamId: "t-1", role: "player" },
+      connected: 1,
+    });
+    opened.socket.send(JSON.stringify({ type: "ping", cid: "c-1" }));
+    expect(await opened.next()).toMatchObject({ type: "pong", cid: "c-1", pings: 1 });
+    opened.socket.close();
+  });
+
+  it("refuses a missing, expired, forged or other-room token", async () => {
+    const otherRoom = await mintRoomToken({ ...player, gameId: "g-2" }, SECRET);
+    const expired = await mintRoomToken(player, SECRET, { nowSeconds: 1_000, ttlSeconds: 60 });
+    const forged = await mintRoomToken(player, "not-the-room-secret-0123456789abcdefgh");
+    expect(await connect("game-g-1", null)).toEqual({ refused: 401 });
+    expect(await connect("game-g-1", otherRoom.token)).toEqual({ refused: 401 });
+    expect(await connect("game-g-1", expired.token)).toEqual({ refused: 401 });
+    expect(await connect("game-g-1", forged.token)).toEqual({ refused: 401 });
+  });
+
+  it("answers bad frames with a rejection and keeps serving", async () => {
+    const { token } = await mintRoomToken(player, SECRET);
+    const opened = await connect("game-g-1", token);
+    if ("refused" in opened) throw new Error("refused");
+    await opened.next(); // welcome
+    opened.socket.send("{not json");
+    expect(await opened.next()).toMatchObject({
+      type: "rejected",
+      code: "BAD_MESSAGE",
+      message: "Frame is not valid JSON.",
+    });
+    opened.socket.send(JSON.stringify({ type: "ping" }));
+    expect(await opened.next()).toMatchObject({ type: "rejected", code: "BAD_MESSAGE" });
+    opened.socket.send("x".repeat(70_000));
+    expect(await opened.next()).toMatchObject({ type: "rejected", code: "FRAME_TOO_LARGE" });
+    opened.socket.send(JSON.stringify({ type: "ping", cid: "after" }));
+    expect(await opened.next()).toMatchObject({ type: "pong", cid: "after" });
+    opened.socket.close();
+  });
+});
