@@ -104,6 +104,8 @@ export const game = pgTable(
     /** Seed of the market simulation: the same seed replays the same prices and news. */
     seed: integer("seed").notNull(),
     status: text("status", { enum: GAME_STATUSES }).notNull().default("lobby"),
+    /** Grows with every change the room must hear about (teams, roles, keys); see RoomSetup.version. */
+    setupVersion: integer("setup_version").notNull().default(0),
     instructorId: text("instructor_id")
       .notNull()
       .references(() => user.id, { onDelete: "restrict" }),
@@ -125,6 +127,10 @@ export const team = pgTable(
       .references(() => game.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     role: text("role", { enum: TEAM_ROLES }).notNull().default("market_maker"),
+    /** SHA-256 (hex) of the team's API key for external bots; the key itself is shown once and never stored. */
+    apiKeyHash: text("api_key_hash"),
+    /** First characters of the key, to tell keys apart in the UI. */
+    apiKeyPrefix: text("api_key_prefix"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("team_game_name_idx").on(t.gameId, t.name)],

@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import { game, team, teamMember } from "../db/schema";
 import { newJoinCode, normaliseJoinCode } from "./join-code";
 import { ServiceError } from "./service-error";
+import { bumpSetupVersion } from "./team";
 
 export type GamePreset = "compact" | "full";
 export type TeamRole = (typeof team.$inferSelect)["role"];
@@ -90,6 +91,7 @@ export async function joinGame(
     const teamRow =
       current ?? (await tx.insert(team).values({ id: randomUUID(), gameId: found.id, name }).returning())[0];
     if (!teamRow) throw new Error("team insert returned nothing");
+    if (!current) await bumpSetupVersion(tx as unknown as Db, found.id);
     await tx.insert(teamMember).values({ teamId: teamRow.id, userId: input.userId, gameId: found.id });
     return { gameId: found.id, teamId: teamRow.id };
   });

@@ -1,1 +1,1 @@
-export { ConnectionRole, ROOM_TOKEN_TTL_SECONDS, RoomClaims, roomNameFor } from "./room-claims";
+export { ConnectionRole, ROOM_TOKEN_TTL_SECONDS, RoomClaims, roomNameFor, ServerClaims } from "./room-claims";

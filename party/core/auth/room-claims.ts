@@ -25,3 +25,10 @@ export function roomNameFor(gameId: string): string {
 
 /** How long a room token is valid, in seconds. Clients fetch a fresh one on every (re)connect. */
 export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
+
+/**
+ * Claims of a server-to-room call (the Next server configuring a room). Same secret as room tokens, but a distinct
+ * subject and scope, so a browser's room token can never be used as one.
+ */
+export const ServerClaims = z.object({ sub: z.literal("outcry-server"), scope: z.literal("room-admin") });
+export type ServerClaims = z.infer<typeof ServerClaims>;

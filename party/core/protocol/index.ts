@@ -7,3 +7,4 @@ export {
 } from "./messages";
 export { parseClientMessage } from "./parse-client-message";
 export type { Result } from "./result";
+export { RoomSetup, TeamRole } from "./room-setup";

@@ -1,0 +1,7 @@
+export {
+  DEFAULT_OUTBOX_LIMITS,
+  Outbox,
+  type OutboxLimits,
+  type ResumeOutcome,
+  type SequencedFrame,
+} from "./outbox";

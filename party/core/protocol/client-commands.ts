@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** Client correlation id: echoed on the command's result so a client can match answers to requests. */
+export const Cid = z.string().min(1, "cid is required").max(64, "cid is at most 64 characters");
+
+/** Integer price in ticks ($0.01). Upper bound keeps notional × 100 far inside safe integers. */
+export const PriceTicks = z
+  .number({ error: "price must be a number of ticks (integer cents)" })
+  .int("price must be a whole number of ticks (cents)")
+  .positive("price must be above zero")
+  .max(10_000_000, "price is too large");
+
+/** Integer quantity in lots (contracts). */
+export const Quantity = z
+  .number({ error: "quantity must be a number of contracts" })
+  .int("quantity must be a whole number of contracts")
+  .positive("quantity must be at least 1")
+  .max(100_000, "quantity is too large");
+
+export const Symbol = z.string().min(1).max(48);
+export const Side = z.enum(["buy", "sell"]);
+
+export const PlaceOrder = z.object({
+  type: z.literal("place_order"),
+  cid: Cid,
+  instrument: Symbol,
+  side: Side,
+  orderType: z.enum(["limit", "market"]),
+  /** Limit orders only. */
+  price: PriceTicks.optional(),
+  quantity: Quantity,
+  /** Limits rest for the session (`gtc`) or fill what they can at once (`ioc`); markets are always IOC. */
+  tif: z.enum(["gtc", "ioc"]).default("gtc"),
+});
+
+export const CancelOrder = z.object({
+  type: z.literal("cancel_order"),
+  cid: Cid,
+  orderId: z.string().min(1).max(64),
+});
+export const CancelAll = z.object({ type: z.literal("cancel_all"), cid: Cid, instrument: Symbol.optional() });
+
+export const QuoteSide = z.object({ price: PriceTicks, quantity: Quantity });
+export const Quote = z.object({
+  type: z.literal("quote"),
+  cid: Cid,
+  instrument: Symbol,
+  bid: QuoteSide,
+  ask: QuoteSide,
+});
+export const CancelQuote = z.object({ type: z.literal("cancel_quote"), cid: Cid, instrument: Symbol });
+
+/** The trading commands a team may send, alone or in a batch. */
+export const TradingCommand = z.discriminatedUnion("type", [
+  PlaceOrder,
+  CancelOrder,
+  CancelAll,
+  Quote,
+  CancelQuote,
+]);
+export type TradingCommand = z.infer<typeof TradingCommand>;
+
+export const MAX_BATCH = 50;
+export const Batch = z.object({
+  type: z.literal("batch"),
+  cid: Cid,
+  commands: z.array(TradingCommand).min(1).max(MAX_BATCH, `a batch carries at most ${MAX_BATCH} commands`),
+});

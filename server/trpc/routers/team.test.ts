@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../../db";
+import { hashApiKey } from "../../services/api-key";
+import { roomSetupFor } from "../../services/team";
+import { createTestApp } from "../../testing/test-app";
+import { openTestDb, testDbKinds } from "../../testing/test-databases";
+
+describe.each(testDbKinds())("team router on %s", (kind) => {
+  let handle: DbHandle;
+  let app: ReturnType<typeof createTestApp>;
+  beforeAll(async () => {
+    handle = await openTestDb(kind);
+    app = createTestApp(handle.db);
+  });
+  afterAll(() => handle.close());
+
+  it("assigns roles, rotates API keys and reflects both in the room setup", async () => {
+    const teacher = await app.signUp({ name: "Jo", email: "jo@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Roles", preset: "compact", seed: 7 });
+    const player = await app.signUp({ name: "Kit", email: "kit@school.test", role: "player" });
+    const { teamId } = await player.caller.game.join({ joinCode: created.joinCode, teamName: "Kappa" });
+    const v1 = (await roomSetupFor(handle.db, created.id)).version;
+
+    await teacher.caller.team.assignRole({ teamId, role: "hedge_fund" });
+    const first = await player.caller.team.rotateApiKey({ teamId });
+    const second = await player.caller.team.rotateApiKey({ teamId });
+    expect(first.key).toMatch(/^oc_[A-Za-z0-9_-]{43}$/);
+    expect(second.key).not.toBe(first.key);
+
+    const setup = await roomSetupFor(handle.db, created.id);
+    expect(setup).toMatchObject({ gameId: created.id, preset: "compact", seed: 7 });
+    expect(setup.version).toBe(v1 + 3);
+    expect(setup.teams).toEqual([
+      { id: teamId, name: "Kappa", role: "hedge_fund", apiKeyHash: hashApiKey(second.key) },
+    ]);
+  });
+
+  it("lets only the game's instructor assign roles and only members rotate keys", async () => {
+    const owner = await app.signUp({ name: "Lu", email: "lu@school.test", role: "instructor" });
+    const other = await app.signUp({ name: "Mo", email: "mo@school.test", role: "instructor" });
+    const created = await owner.caller.game.create({ name: "Guarded", preset: "compact" });
+    const player = await app.signUp({ name: "Ny", email: "ny@school.test", role: "player" });
+    const outsider = await app.signUp({ name: "Ox", email: "ox@school.test", role: "player" });
+    const { teamId } = await player.caller.game.join({ joinCode: created.joinCode, teamName: "Nu" });
+
+    await expect(other.caller.team.assignRole({ teamId, role: "arbitrage_desk" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only this game's instructor can assign roles.",
+    });
+    await expect(player.caller.team.assignRole({ teamId, role: "arbitrage_desk" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(outsider.caller.team.rotateApiKey({ teamId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      owner.caller.team.assignRole({ teamId, role: "retail" as "hedge_fund" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
