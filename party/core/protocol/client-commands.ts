@@ -17,13 +17,13 @@ export const Quantity = z
   .positive("quantity must be at least 1")
   .max(100_000, "quantity is too large");
 
-export const Symbol = z.string().min(1).max(48);
+export const InstrumentSymbol = z.string().min(1).max(48);
 export const Side = z.enum(["buy", "sell"]);
 
 export const PlaceOrder = z.object({
   type: z.literal("place_order"),
   cid: Cid,
-  instrument: Symbol,
+  instrument: InstrumentSymbol,
   side: Side,
   orderType: z.enum(["limit", "market"]),
   /** Limit orders only. */
@@ -38,13 +38,13 @@ export const CancelOrder = z.object({
   cid: Cid,
   orderId: z.string().min(1).max(64),
 });
-export const CancelAll = z.object({ type: z.literal("cancel_all"), cid: Cid, instrument: Symbol.optional() });
+export const CancelAll = z.object({ type: z.literal("cancel_all"), cid: Cid, instrument: InstrumentSymbol.optional() });
 
 export const QuoteSide = z.object({ price: PriceTicks, quantity: Quantity });
 export const Quote = z.object({
   type: z.literal("quote"),
   cid: Cid,
-  instrument: Symbol,
+  instrument: InstrumentSymbol,
   bid: QuoteSide,
   ask: QuoteSide,
 });
