@@ -1,5 +1,5 @@
 import { jwtVerify } from "jose";
-import { RoomClaims } from "./core/auth";
+import { RoomClaims, ServerClaims } from "./core/auth";
 
 export type VerifyFailure = "missing" | "invalid" | "expired" | "wrong_room";
 
@@ -30,3 +30,18 @@ export async function verifyRoomToken(
 
 /** Header that carries verified claims from `onBeforeConnect` to `onConnect`. */
 export const CLAIMS_HEADER = "x-outcry-claims";
+
+/** Verifies the bearer token of a server-to-room call (the Next server configuring this room). */
+export async function verifyServerToken(authorization: string | null, secret: string, roomName: string) {
+  const token = authorization?.startsWith("Bearer ") ? authorization.slice(7) : null;
+  if (!token) return false;
+  try {
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ["HS256"],
+      audience: roomName,
+    });
+    return ServerClaims.safeParse(payload).success;
+  } catch {
+    return false;
+  }
+}

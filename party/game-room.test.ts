@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { mintServerToken, pushRoomSetup } from "@/server/services/room-admin";
 import { mintRoomToken } from "@/server/services/room-token";
 import { type PartykitDev, removePersistDir, startPartykitDev } from "./testing/partykit-dev";
 
@@ -88,5 +89,52 @@ describe("game room on a real partykit dev server", () => {
     opened.socket.send(JSON.stringify({ type: "ping", cid: "after" }));
     expect(await opened.next()).toMatchObject({ type: "pong", cid: "after" });
     opened.socket.close();
+  });
+});
+
+describe("room setup pushed by the server", () => {
+  let server: PartykitDev;
+  const port = PORT + 1;
+  const setup = (version: number) => ({
+    version,
+    gameId: "g-9",
+    name: "Setup",
+    preset: "compact" as const,
+    seed: 9,
+    teams: [{ id: "t-1", name: "Alpha", role: "market_maker" as const, apiKeyHash: null }],
+  });
+  const health = async () =>
+    (await (await fetch(`http://127.0.0.1:${port}/parties/main/game-g-9/health`)).json()) as {
+      setupVersion: number;
+    };
+
+  beforeAll(async () => {
+    server = await startPartykitDev({ port, vars: { ROOM_TOKEN_SECRET: SECRET } });
+  });
+  afterAll(async () => {
+    await server.stop();
+    removePersistDir(server.persistDir);
+  });
+
+  it("keeps the newest setup and ignores an older one", async () => {
+    const target = { partykitUrl: `http://127.0.0.1:${port}`, secret: SECRET };
+    await pushRoomSetup(setup(3), target);
+    expect((await health()).setupVersion).toBe(3);
+    await pushRoomSetup(setup(2), target);
+    expect((await health()).setupVersion).toBe(3);
+  });
+
+  it("refuses a setup without a server token, with a player's token, or with a bad body", async () => {
+    const url = `http://127.0.0.1:${port}/parties/main/game-g-9/setup`;
+    const post = (authorization: string, body: unknown) =>
+      fetch(url, { method: "POST", headers: { authorization }, body: JSON.stringify(body) });
+    const playerToken = (await mintRoomToken({ ...player, gameId: "g-9" }, SECRET)).token;
+    expect((await post("", setup(10))).status).toBe(401);
+    expect((await post(`Bearer ${playerToken}`, setup(10))).status).toBe(401);
+    const serverToken = await mintServerToken("g-9", SECRET);
+    const bad = await post(`Bearer ${serverToken}`, { version: "x" });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: "BAD_MESSAGE" });
+    expect((await health()).setupVersion).toBe(3);
   });
 });

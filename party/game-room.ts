@@ -1,7 +1,7 @@
 import type * as Party from "partykit/server";
-import { CLAIMS_HEADER, verifyRoomToken } from "./auth";
+import { CLAIMS_HEADER, verifyRoomToken, verifyServerToken } from "./auth";
 import { RoomClaims } from "./core/auth";
-import { PROTOCOL_VERSION, parseClientMessage, type ServerMessage } from "./core/protocol";
+import { PROTOCOL_VERSION, parseClientMessage, RoomSetup, type ServerMessage } from "./core/protocol";
 import { parseRoomEnv } from "./env";
 
 type ConnState = { claims: RoomClaims };
@@ -12,6 +12,7 @@ type ConnState = { claims: RoomClaims };
  */
 export default class GameRoom implements Party.Server {
   #pings = 0;
+  #setup: RoomSetup | null = null;
 
   constructor(readonly room: Party.Room) {}
 
@@ -26,16 +27,47 @@ export default class GameRoom implements Party.Server {
     return request;
   }
 
-  /** HTTP: `GET …/health` answers for liveness checks; the trading API arrives with the exchange. */
-  onRequest(request: Party.Request) {
-    if (request.method === "GET" && new URL(request.url).pathname.endsWith("/health")) {
-      return Response.json({ ok: true, room: this.room.id, connected: this.#connectedCount() });
+  /**
+   * HTTP: `GET …/health` for liveness checks; `POST …/setup` from the Next server (server token) with the game's
+   * teams and roles. The trading API arrives with the exchange.
+   */
+  async onRequest(request: Party.Request) {
+    const path = new URL(request.url).pathname;
+    if (request.method === "GET" && path.endsWith("/health")) {
+      return Response.json({
+        ok: true,
+        room: this.room.id,
+        connected: this.#connectedCount(),
+        setupVersion: this.#setup?.version ?? null,
+      });
     }
+    if (request.method === "POST" && path.endsWith("/setup")) return this.#acceptSetup(request);
     return Response.json({ code: "NOT_FOUND", message: "No such endpoint." }, { status: 404 });
   }
 
   async onStart() {
     this.#pings = (await this.room.storage.get<number>("pings")) ?? 0;
+    this.#setup = (await this.room.storage.get<RoomSetup>("setup")) ?? null;
+  }
+
+  async #acceptSetup(request: Party.Request) {
+    const { ROOM_TOKEN_SECRET } = parseRoomEnv(this.room.env);
+    if (!(await verifyServerToken(request.headers.get("authorization"), ROOM_TOKEN_SECRET, this.room.id))) {
+      return Response.json(
+        { code: "AUTH_REQUIRED", message: "A server token for this room is required." },
+        { status: 401 },
+      );
+    }
+    const parsed = RoomSetup.safeParse(await request.json().catch(() => null));
+    if (!parsed.success) {
+      return Response.json({ code: "BAD_MESSAGE", message: "Setup not understood." }, { status: 400 });
+    }
+    if (this.#setup && this.#setup.version > parsed.data.version) {
+      return Response.json({ ok: true, applied: false, version: this.#setup.version });
+    }
+    this.#setup = parsed.data;
+    await this.room.storage.put("setup", parsed.data);
+    return Response.json({ ok: true, applied: true, version: parsed.data.version });
   }
 
   onConnect(conn: Party.Connection<ConnState>, ctx: Party.ConnectionContext) {

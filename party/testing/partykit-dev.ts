@@ -13,6 +13,8 @@ export async function startPartykitDev(options: {
   port: number;
   vars: Record<string, string>;
   persistDir?: string;
+  /** A partykit config other than ./partykit.json (e.g. the benchmark's, which adds an echo party). */
+  config?: string;
 }): Promise<PartykitDev> {
   const persistDir = options.persistDir ?? mkdtempSync(path.join(tmpdir(), "outcry-pk-"));
   const vars = Object.entries(options.vars).flatMap(([k, v]) => ["--var", `${k}=${v}`]);
@@ -27,6 +29,7 @@ export async function startPartykitDev(options: {
       persistDir,
       "--disable-request-cf-fetch",
       "--no-hotkeys",
+      ...(options.config ? ["--config", options.config] : []),
       ...vars,
     ],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },

@@ -32,7 +32,7 @@ export async function rotateApiKey(db: Db, input: { userId: string; teamId: stri
   const { key, hash, prefix } = newApiKey();
   await db.update(team).set({ apiKeyHash: hash, apiKeyPrefix: prefix }).where(eq(team.id, input.teamId));
   await bumpSetupVersion(db, member.gameId);
-  return { key, prefix };
+  return { key, prefix, gameId: member.gameId };
 }
 
 /** Everything the game's room needs to know about the game, as of now. */

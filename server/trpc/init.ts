@@ -11,7 +11,7 @@ import { toTRPCError } from "./to-trpc-error";
 export type TRPCContext = {
   db: Db;
   auth: Auth;
-  env: Pick<ServerEnv, "ROOM_TOKEN_SECRET" | "PARTYKIT_HOST">;
+  env: Pick<ServerEnv, "ROOM_TOKEN_SECRET" | "PARTYKIT_HOST" | "PARTYKIT_URL">;
   headers: Headers;
   session: Awaited<ReturnType<Auth["api"]["getSession"]>>;
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roomNameFor } from "@/party/core/auth";
 import { createGame, getGameForUser, joinGame, listGamesForUser } from "../../services/game";
+import { syncRoom } from "../../services/room-sync";
 import { mintRoomToken } from "../../services/room-token";
 import { createTRPCRouter, instructorProcedure, protectedProcedure } from "../init";
 
@@ -20,7 +21,11 @@ export const gameRouter = createTRPCRouter({
           .optional(),
       }),
     )
-    .mutation(({ ctx, input }) => createGame(ctx.db, { instructorId: ctx.user.id, ...input })),
+    .mutation(async ({ ctx, input }) => {
+      const created = await createGame(ctx.db, { instructorId: ctx.user.id, ...input });
+      await syncRoom(ctx.db, created.id, ctx.env);
+      return created;
+    }),
 
   mine: protectedProcedure.query(({ ctx }) => listGamesForUser(ctx.db, ctx.user.id)),
 
@@ -31,9 +36,11 @@ export const gameRouter = createTRPCRouter({
         teamName: z.string().trim().min(1, "Name your team.").max(40),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      joinGame(ctx.db, { userId: ctx.user.id, userRole: roleOf(ctx.user), ...input }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const joined = await joinGame(ctx.db, { userId: ctx.user.id, userRole: roleOf(ctx.user), ...input });
+      await syncRoom(ctx.db, joined.gameId, ctx.env);
+      return joined;
+    }),
 
   byId: protectedProcedure
     .input(GameId)
@@ -42,6 +49,7 @@ export const gameRouter = createTRPCRouter({
   /** A short-lived token for this game's room, and where the room is. */
   roomToken: protectedProcedure.input(GameId).mutation(async ({ ctx, input }) => {
     const view = await getGameForUser(ctx.db, input.gameId, ctx.user.id);
+    await syncRoom(ctx.db, view.game.id, ctx.env);
     const claims = {
       sub: ctx.user.id,
       name: ctx.user.name,
