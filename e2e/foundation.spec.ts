@@ -51,6 +51,15 @@ test("an instructor creates a game; a player joins by code and both reach the ga
   await player.screenshot({ path: "test-results/screens/game-player.png", fullPage: true });
   await teacher.screenshot({ path: "test-results/screens/game-instructor.png", fullPage: true });
 
+  // The instructor assigns a role; the player sees it and issues an API key for external bots (shown once).
+  await teacher.reload();
+  await teacher.getByLabel("Role of Alpha").selectOption("hedge_fund");
+  await expect(teacher.getByLabel("Role of Alpha")).toHaveValue("hedge_fund");
+  await player.reload();
+  await expect(player.getByText("You trade for Alpha (hedge fund).")).toBeVisible();
+  await player.getByRole("button", { name: "Issue a key" }).click();
+  await expect(player.getByTestId("api-key")).toHaveText(/^oc_[A-Za-z0-9_-]{43}$/);
+
   // A wrong code gets a clear message.
   await player.goto("/games");
   await player.getByLabel(/Join code/).fill("ZZZZZZ");

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../db";
-import { game, team, teamMember } from "../db/schema";
+import { game, team, teamMember, user } from "../db/schema";
 import { newJoinCode, normaliseJoinCode } from "./join-code";
 import { ServiceError } from "./service-error";
 import { bumpSetupVersion } from "./team";
@@ -97,20 +97,37 @@ export async function joinGame(
   });
 }
 
-/** A game as one user may see it: instructors see every team; players see their own team. */
+/**
+ * A game as one user may see it: instructors see every team with its members; players see every team's name and
+ * role, and the members of their own team. API key hashes never leave the server.
+ */
 export async function getGameForUser(db: Db, gameId: string, userId: string) {
   const [found] = await db.select().from(game).where(eq(game.id, gameId));
   if (!found) throw new ServiceError("GAME_NOT_FOUND", "That game does not exist.");
-  const teams = await db.select().from(team).where(eq(team.gameId, gameId)).orderBy(team.name);
-  if (found.instructorId === userId) {
-    return { game: found, access: "instructor" as const, team: null, teams };
-  }
-  const [membership] = await db
-    .select()
+  const teamRows = await db.select().from(team).where(eq(team.gameId, gameId)).orderBy(team.name);
+  const memberRows = await db
+    .select({ teamId: teamMember.teamId, userId: user.id, name: user.name })
     .from(teamMember)
-    .where(and(eq(teamMember.gameId, gameId), eq(teamMember.userId, userId)));
-  const myTeam = teams.find((t) => t.id === membership?.teamId);
-  if (!membership || !myTeam)
+    .innerJoin(user, eq(user.id, teamMember.userId))
+    .where(eq(teamMember.gameId, gameId))
+    .orderBy(user.name);
+  const instructor = found.instructorId === userId;
+  const myTeamId = memberRows.find((m) => m.userId === userId)?.teamId;
+  if (!instructor && !myTeamId) {
     throw new ServiceError("NOT_IN_GAME", "You are not in this game. Join it with its code.");
-  return { game: found, access: "player" as const, team: myTeam, teams };
+  }
+  const teams = teamRows.map(({ apiKeyHash: _hash, ...t }) => ({
+    ...t,
+    hasApiKey: t.apiKeyPrefix !== null,
+    members:
+      instructor || t.id === myTeamId
+        ? memberRows.filter((m) => m.teamId === t.id).map((m) => ({ userId: m.userId, name: m.name }))
+        : [],
+  }));
+  return {
+    game: found,
+    access: instructor ? ("instructor" as const) : ("player" as const),
+    team: teams.find((t) => t.id === myTeamId) ?? null,
+    teams,
+  };
 }

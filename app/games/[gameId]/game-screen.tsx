@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../_trpc/client";
+import { ApiKeyPanel, ROLE_LABEL, TeamsPanel } from "./teams-panel";
 import { useRoom } from "./use-room";
 
 const STATUS_TEXT = {
@@ -25,7 +26,7 @@ export function GameScreen({ gameId }: { gameId: string }) {
       </section>
     );
   }
-  const { game, team, teams, access } = view.data;
+  const { game, team, access } = view.data;
   return (
     <>
       <section className="panel">
@@ -36,7 +37,7 @@ export function GameScreen({ gameId }: { gameId: string }) {
         <p className="muted">
           {access === "instructor"
             ? "You run this game."
-            : `You trade for ${team?.name} (${team?.role.replace("_", " ")}).`}{" "}
+            : `You trade for ${team?.name} (${team ? ROLE_LABEL[team.role].toLowerCase() : ""}).`}{" "}
           Join code{" "}
           <span className="code" data-testid="join-code">
             {game.joinCode}
@@ -46,23 +47,8 @@ export function GameScreen({ gameId }: { gameId: string }) {
       </section>
       <div className="grid2">
         <RoomPanel gameId={gameId} />
-        <section className="panel">
-          <h2>Teams</h2>
-          {teams.length === 0 ? (
-            <p className="muted">No team has joined yet. Share the join code.</p>
-          ) : (
-            <table>
-              <tbody>
-                {teams.map((t) => (
-                  <tr key={t.id}>
-                    <td>{t.name}</td>
-                    <td className="muted">{t.role.replace("_", " ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <TeamsPanel view={view.data} />
+        {team ? <ApiKeyPanel teamId={team.id} hasKey={team.hasApiKey} prefix={team.apiKeyPrefix} /> : null}
       </div>
     </>
   );

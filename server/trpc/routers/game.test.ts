@@ -35,7 +35,9 @@ describe.each(testDbKinds())("game router on %s", (kind) => {
 
     const teacherView = await teacher.caller.game.byId({ gameId: created.id });
     expect(teacherView.access).toBe("instructor");
-    expect(teacherView.teams.map((t) => t.name)).toEqual(["Alpha"]);
+    expect(teacherView.teams.map((t) => [t.name, t.members.map((m) => m.name)])).toEqual([["Alpha", ["Bo"]]]);
+    expect(playerView.team?.members.map((m) => m.name)).toEqual(["Bo"]);
+    expect(JSON.stringify(teacherView)).not.toContain("apiKeyHash");
 
     expect((await player.caller.game.mine()).map((g) => g.id)).toEqual([created.id]);
     expect((await teacher.caller.game.mine())[0]?.access).toBe("instructor");
