@@ -9,16 +9,19 @@ const PORT = 19_000 + (process.pid % 500);
 
 type Opened = { socket: WebSocket; messages: unknown[]; next: () => Promise<Record<string, unknown>> };
 
-function connect(room: string, token: string | null): Promise<Opened | { refused: number }> {
-  const query = token ? `?token=${encodeURIComponent(token)}` : "";
+function connect(room: string, token: string | null, extra = ""): Promise<Opened | { refused: number }> {
+  const query = token ? `?token=${encodeURIComponent(token)}${extra}` : "";
   const socket = new WebSocket(`ws://127.0.0.1:${PORT}/parties/main/${room}${query}`);
   const messages: Record<string, unknown>[] = [];
   const waiters: ((m: Record<string, unknown>) => void)[] = [];
   socket.on("message", (data) => {
-    const message = JSON.parse(String(data)) as Record<string, unknown>;
-    const waiter = waiters.shift();
-    if (waiter) waiter(message);
-    else messages.push(message);
+    const frame = JSON.parse(String(data)) as { seq: number; msgs: Record<string, unknown>[] };
+    for (const message of frame.msgs) {
+      const withSeq = { ...message, seq: frame.seq };
+      const waiter = waiters.shift();
+      if (waiter) waiter(withSeq);
+      else messages.push(withSeq);
+    }
   });
   const next = () =>
     new Promise<Record<string, unknown>>((resolve) => {
@@ -50,6 +53,7 @@ describe("game room on a real partykit dev server", () => {
     const opened = await connect("game-g-1", token);
     if ("refused" in opened) throw new Error(`refused ${opened.refused}`);
     expect(await opened.next()).toMatchObject({
+      seq: 1,
       type: "welcome",
       protocol: 1,
       gameId: "g-1",
@@ -57,8 +61,28 @@ describe("game room on a real partykit dev server", () => {
       connected: 1,
     });
     opened.socket.send(JSON.stringify({ type: "ping", cid: "c-1" }));
-    expect(await opened.next()).toMatchObject({ type: "pong", cid: "c-1", pings: 1 });
+    expect(await opened.next()).toMatchObject({ seq: 2, type: "pong", cid: "c-1", pings: 1 });
     opened.socket.close();
+  });
+
+  it("replays the frames a reconnecting session missed, in order", async () => {
+    const { token } = await mintRoomToken(player, SECRET);
+    const first = await connect("game-g-1", token, "&sid=session-resume-1");
+    if ("refused" in first) throw new Error("refused");
+    expect(await first.next()).toMatchObject({ seq: 1, type: "welcome" });
+    first.socket.send(JSON.stringify({ type: "ping", cid: "p-1" }));
+    expect(await first.next()).toMatchObject({ seq: 2, cid: "p-1" });
+    first.socket.send(JSON.stringify({ type: "ping", cid: "p-2" }));
+    expect(await first.next()).toMatchObject({ seq: 3, cid: "p-2" });
+    first.socket.close();
+
+    // Back after seeing only seq 1: seq 2 and 3 are replayed, then the new welcome.
+    const second = await connect("game-g-1", token, "&sid=session-resume-1&resume=1");
+    if ("refused" in second) throw new Error("refused");
+    expect(await second.next()).toMatchObject({ seq: 2, type: "pong", cid: "p-1" });
+    expect(await second.next()).toMatchObject({ seq: 3, type: "pong", cid: "p-2" });
+    expect(await second.next()).toMatchObject({ seq: 4, type: "welcome" });
+    second.socket.close();
   });
 
   it("refuses a missing, expired, forged or other-room token", async () => {

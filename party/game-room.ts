@@ -1,10 +1,12 @@
 import type * as Party from "partykit/server";
 import { CLAIMS_HEADER, verifyRoomToken, verifyServerToken } from "./auth";
 import { RoomClaims } from "./core/auth";
+import { Outbox } from "./core/outbox";
 import { PROTOCOL_VERSION, parseClientMessage, RoomSetup, type ServerMessage } from "./core/protocol";
 import { parseRoomEnv } from "./env";
+import { sessionOf } from "./session";
 
-type ConnState = { claims: RoomClaims };
+type ConnState = { claims: RoomClaims; sid: string };
 
 /**
  * One room per game. A thin adapter: sockets, storage and auth live here; the rules live in `party/core`.
@@ -13,6 +15,7 @@ type ConnState = { claims: RoomClaims };
 export default class GameRoom implements Party.Server {
   #pings = 0;
   #setup: RoomSetup | null = null;
+  readonly #outbox = new Outbox<ServerMessage[]>();
 
   constructor(readonly room: Party.Room) {}
 
@@ -72,35 +75,44 @@ export default class GameRoom implements Party.Server {
 
   onConnect(conn: Party.Connection<ConnState>, ctx: Party.ConnectionContext) {
     const claims = RoomClaims.parse(JSON.parse(ctx.request.headers.get(CLAIMS_HEADER) ?? "null"));
-    conn.setState({ claims });
+    const { sid, resumeFrom } = sessionOf(new URL(ctx.request.url), conn.id);
+    conn.setState({ claims, sid });
     const connected = this.#connectedCount();
-    this.#send(conn, {
-      type: "welcome",
-      protocol: PROTOCOL_VERSION,
-      gameId: claims.gameId,
-      you: { userId: claims.sub, name: claims.name, teamId: claims.teamId, role: claims.role },
-      connected,
-    });
-    this.#broadcast({ type: "presence", connected }, [conn.id]);
+    const resumed = resumeFrom === null ? null : this.#outbox.resume(sid, resumeFrom, Date.now());
+    if (resumed?.kind === "replay") {
+      for (const frame of resumed.frames) conn.send(JSON.stringify({ seq: frame.seq, msgs: frame.body }));
+    }
+    this.#send(conn, [
+      {
+        type: "welcome",
+        protocol: PROTOCOL_VERSION,
+        gameId: claims.gameId,
+        you: { userId: claims.sub, name: claims.name, teamId: claims.teamId, role: claims.role },
+        connected,
+      },
+    ]);
+    this.#broadcast([{ type: "presence", connected }], [conn.id]);
   }
 
   onClose() {
-    this.#broadcast({ type: "presence", connected: this.#connectedCount() });
+    this.#broadcast([{ type: "presence", connected: this.#connectedCount() }]);
   }
 
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection<ConnState>) {
     try {
       const parsed = parseClientMessage(raw);
       if (!parsed.ok) {
-        this.#send(sender, { type: "rejected", ...parsed.error });
+        this.#send(sender, [{ type: "rejected", ...parsed.error }]);
         return;
       }
       this.#pings += 1;
       await this.room.storage.put("pings", this.#pings);
-      this.#send(sender, { type: "pong", cid: parsed.value.cid, serverTime: Date.now(), pings: this.#pings });
+      this.#send(sender, [
+        { type: "pong", cid: parsed.value.cid, serverTime: Date.now(), pings: this.#pings },
+      ]);
     } catch (error) {
       console.error("game-room: message failed", error);
-      this.#send(sender, { type: "rejected", cid: null, code: "BAD_MESSAGE", message: "Message failed." });
+      this.#send(sender, [{ type: "rejected", cid: null, code: "BAD_MESSAGE", message: "Message failed." }]);
     }
   }
 
@@ -108,12 +120,17 @@ export default class GameRoom implements Party.Server {
     return [...this.room.getConnections()].length;
   }
 
-  #send(conn: Party.Connection, message: ServerMessage) {
-    conn.send(JSON.stringify(message));
+  /** Sends one frame: every message of one command for one recipient, stamped with its session's next seq. */
+  #send(conn: Party.Connection<ConnState>, msgs: ServerMessage[]) {
+    const sid = conn.state?.sid ?? conn.id;
+    const frame = this.#outbox.push(sid, msgs, Date.now());
+    conn.send(JSON.stringify({ seq: frame.seq, msgs }));
   }
 
-  #broadcast(message: ServerMessage, without: string[] = []) {
-    this.room.broadcast(JSON.stringify(message), without);
+  #broadcast(msgs: ServerMessage[], without: string[] = []) {
+    for (const conn of this.room.getConnections<ConnState>()) {
+      if (!without.includes(conn.id)) this.#send(conn, msgs);
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 
 import PartySocket from "partysocket";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ServerMessage } from "@/party/core/protocol";
+import type { ServerFrame, ServerMessage } from "@/party/core/protocol";
 import { useTRPCClient } from "../../_trpc/client";
 
 export type RoomStatus = "connecting" | "open" | "reconnecting" | "refused";
@@ -29,6 +29,8 @@ export function useRoom(gameId: string) {
 
   useEffect(() => {
     let cancelled = false;
+    const sid = sessionId();
+    let lastSeq = 0;
     const fetchToken = () => client.game.roomToken.mutate({ gameId });
     void fetchToken()
       .then((first) => {
@@ -40,15 +42,16 @@ export function useRoom(gameId: string) {
           query: async () => {
             const token = pending ?? (await fetchToken()).token;
             pending = null;
-            return { token };
+            return lastSeq > 0 ? { token, sid, resume: String(lastSeq) } : { token, sid };
           },
         });
         socketRef.current = socket;
         socket.addEventListener("open", () => setState((s) => ({ ...s, status: "open", error: null })));
         socket.addEventListener("close", () => setState((s) => ({ ...s, status: "reconnecting" })));
         socket.addEventListener("message", (event: MessageEvent) => {
-          const message = JSON.parse(String(event.data)) as ServerMessage;
-          setState((s) => apply(s, message, sentAt.current));
+          const frame = JSON.parse(String(event.data)) as ServerFrame;
+          lastSeq = frame.seq;
+          setState((s) => frame.msgs.reduce((next, m) => apply(next, m, sentAt.current), s));
         });
       })
       .catch((error: unknown) => {
@@ -84,5 +87,13 @@ function apply(state: RoomState, message: ServerMessage, sentAt: Map<string, num
     }
     case "rejected":
       return { ...state, error: `${message.code}: ${message.message}` };
+    default:
+      return state;
   }
+}
+
+/** A random id for this tab's room session, kept across reconnects so missed frames can be replayed. */
+function sessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }

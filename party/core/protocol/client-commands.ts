@@ -38,7 +38,11 @@ export const CancelOrder = z.object({
   cid: Cid,
   orderId: z.string().min(1).max(64),
 });
-export const CancelAll = z.object({ type: z.literal("cancel_all"), cid: Cid, instrument: InstrumentSymbol.optional() });
+export const CancelAll = z.object({
+  type: z.literal("cancel_all"),
+  cid: Cid,
+  instrument: InstrumentSymbol.optional(),
+});
 
 export const QuoteSide = z.object({ price: PriceTicks, quantity: Quantity });
 export const Quote = z.object({

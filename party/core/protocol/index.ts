@@ -1,10 +1,19 @@
-export {
-  ClientMessage,
-  MAX_FRAME_CHARS,
-  PROTOCOL_VERSION,
-  type RejectionCode,
-  type ServerMessage,
-} from "./messages";
+export { ClientMessage, MAX_FRAME_CHARS, PROTOCOL_VERSION, type RejectionCode } from "./messages";
 export { parseClientMessage } from "./parse-client-message";
 export type { Result } from "./result";
 export { RoomSetup, TeamRole } from "./room-setup";
+export type {
+  CancelReason,
+  ClockView,
+  InstrumentInfo,
+  Level,
+  Liquidity,
+  OpenOrder,
+  OrderSource,
+  Phase,
+  PnlView,
+  PositionView,
+  ServerFrame,
+  ServerMessage,
+  Side,
+} from "./server-messages";

@@ -9,19 +9,6 @@ export const ClientMessage = z.discriminatedUnion("type", [
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
-/** Room → client messages are facts. */
-export type ServerMessage =
-  | {
-      type: "welcome";
-      protocol: number;
-      gameId: string;
-      you: { userId: string; name: string; teamId: string | null; role: "instructor" | "player" };
-      connected: number;
-    }
-  | { type: "presence"; connected: number }
-  | { type: "pong"; cid: string; serverTime: number; pings: number }
-  | { type: "rejected"; cid: string | null; code: RejectionCode; message: string };
-
 /** Stable codes for frames the room cannot accept. */
 export type RejectionCode = "BAD_MESSAGE" | "FRAME_TOO_LARGE";
 

@@ -1,0 +1,141 @@
+/**
+ * Room → client messages: facts, grouped into frames. Every frame a connection receives is
+ * `{ seq, msgs }` where `seq` counts frames per client session (1, 2, 3, …) so a client notices gaps and can
+ * resume; all messages one command causes for one recipient travel in one frame.
+ * Prices are integer ticks ($0.01), quantities integer contracts, money integer cents; times are game-epoch ms.
+ */
+
+export type Side = "buy" | "sell";
+export type Liquidity = "maker" | "taker" | "auction";
+export type CancelReason =
+  | "user_requested"
+  | "no_liquidity"
+  | "self_trade"
+  | "session_end"
+  | "replaced"
+  | "expired";
+export type Phase = "closed" | "pre_open" | "opening_auction" | "continuous" | "paused";
+export type OrderSource = "manual" | "bot" | "api" | "sim";
+
+/** A level of an L2 book: price and total quantity. */
+export type Level = readonly [price: number, quantity: number];
+
+export type InstrumentInfo = {
+  symbol: string;
+  underlying: "SPX" | "SPY";
+  strike: number;
+  optionType: "call" | "put";
+  /** ISO date of expiry. */
+  expiry: string;
+};
+
+export type OpenOrder = {
+  orderId: string;
+  cid: string | null;
+  instrument: string;
+  side: Side;
+  price: number;
+  quantity: number;
+  remaining: number;
+  source: OrderSource;
+  at: number;
+};
+
+export type PositionView = {
+  instrument: string;
+  position: number;
+  /** Average open price in ticks (0 when flat). */
+  averagePrice: number;
+  realisedCents: number;
+  unrealisedCents: number;
+  markTicks: number | null;
+};
+
+export type PnlView = {
+  cashCents: number;
+  realisedCents: number;
+  unrealisedCents: number;
+  feesCents: number;
+  totalCents: number;
+};
+
+export type ClockView = {
+  phase: Phase;
+  /** Game time now, game-epoch ms. */
+  gameTime: number;
+  speed: number;
+  paused: boolean;
+  session: number;
+  /** When the next phase starts, game-epoch ms, or null. */
+  nextPhaseAt: number | null;
+};
+
+export type RejectCode = string;
+
+export type ServerMessage =
+  | {
+      type: "welcome";
+      protocol: number;
+      gameId: string;
+      you: { userId: string; name: string; teamId: string | null; role: "instructor" | "player" };
+      connected: number;
+    }
+  | { type: "presence"; connected: number }
+  | { type: "pong"; cid: string; serverTime: number; pings: number }
+  /** The answer to one command: accepted (with the exchange order ids it created) or rejected. */
+  | { type: "command_result"; cid: string; status: "accepted"; orderIds: string[] }
+  | { type: "command_result"; cid: string | null; status: "rejected"; code: RejectCode; message: string }
+  | { type: "order_resting"; order: OpenOrder }
+  | {
+      type: "fill";
+      orderId: string;
+      cid: string | null;
+      instrument: string;
+      side: Side;
+      price: number;
+      quantity: number;
+      remaining: number;
+      feeCents: number;
+      liquidity: Liquidity;
+      at: number;
+    }
+  | {
+      type: "order_cancelled";
+      orderId: string;
+      cid: string | null;
+      instrument: string;
+      remaining: number;
+      reason: CancelReason;
+    }
+  | { type: "position"; position: PositionView; pnl: PnlView }
+  | { type: "book_snapshot"; instrument: string; bids: Level[]; asks: Level[] }
+  /** Changed levels only; quantity 0 removes the level. */
+  | { type: "book_delta"; instrument: string; bids: Level[]; asks: Level[] }
+  | { type: "trade"; instrument: string; price: number; quantity: number; aggressor: Side | null; at: number }
+  | { type: "auction_indicative"; instrument: string; price: number | null; volume: number }
+  | { type: "clock"; clock: ClockView }
+  | { type: "underlying"; spxTicks: number; spyTicks: number; at: number }
+  | { type: "news"; id: string; headline: string; at: number }
+  | {
+      type: "signal";
+      kind: "volatility_forecast" | "tracking_error";
+      payload: Record<string, unknown>;
+      at: number;
+    }
+  /** Everything a client needs to (re)build its screen after connecting or when a resume is impossible. */
+  | {
+      type: "snapshot";
+      instruments: InstrumentInfo[];
+      books: { instrument: string; bids: Level[]; asks: Level[] }[];
+      trades: { instrument: string; price: number; quantity: number; aggressor: Side | null; at: number }[];
+      clock: ClockView;
+      underlying: { spxTicks: number; spyTicks: number; at: number } | null;
+      news: { id: string; headline: string; at: number }[];
+      orders: OpenOrder[];
+      positions: PositionView[];
+      pnl: PnlView | null;
+    }
+  | { type: "rejected"; cid: string | null; code: "BAD_MESSAGE" | "FRAME_TOO_LARGE"; message: string };
+
+/** One frame on the wire. */
+export type ServerFrame = { seq: number; msgs: ServerMessage[] };
