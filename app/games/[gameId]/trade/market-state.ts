@@ -1,0 +1,156 @@
+import type {
+  ClockView,
+  InstrumentInfo,
+  Level,
+  OpenOrder,
+  PnlView,
+  PositionView,
+  ServerMessage,
+  Side,
+} from "@/party/core/protocol";
+
+export type Book = { bids: Level[]; asks: Level[] };
+export type Trade = {
+  instrument: string;
+  price: number;
+  quantity: number;
+  aggressor: Side | null;
+  at: number;
+};
+export type FillRow = Extract<ServerMessage, { type: "fill" }>;
+export type CommandOutcome =
+  | { status: "accepted"; orderIds: string[] }
+  | { status: "rejected"; code: string; message: string };
+
+/**
+ * Everything the trading screen shows, rebuilt from room messages by `applyMessage` (pure, so it is tested
+ * without a browser). Books are sorted: bids high → low, asks low → high.
+ */
+export type MarketState = {
+  instruments: InstrumentInfo[];
+  books: Record<string, Book>;
+  lastPrice: Record<string, number>;
+  trades: Trade[];
+  clock: ClockView | null;
+  underlying: { spxTicks: number; spyTicks: number; at: number }[];
+  news: { id: string; headline: string; at: number }[];
+  signals: Extract<ServerMessage, { type: "signal" }>[];
+  orders: Record<string, OpenOrder>;
+  fills: FillRow[];
+  positions: Record<string, PositionView>;
+  pnl: PnlView | null;
+  outcomes: Record<string, CommandOutcome>;
+  auction: Record<string, { price: number | null; volume: number }>;
+};
+
+export const EMPTY_MARKET: MarketState = {
+  instruments: [],
+  books: {},
+  lastPrice: {},
+  trades: [],
+  clock: null,
+  underlying: [],
+  news: [],
+  signals: [],
+  orders: {},
+  fills: [],
+  positions: {},
+  pnl: null,
+  outcomes: {},
+  auction: {},
+};
+
+const KEEP_TRADES = 200;
+const KEEP_FILLS = 500;
+const KEEP_UNDERLYING = 2_000;
+
+export function applyMessage(state: MarketState, m: ServerMessage): MarketState {
+  switch (m.type) {
+    case "snapshot":
+      return {
+        ...EMPTY_MARKET,
+        outcomes: state.outcomes,
+        fills: state.fills,
+        instruments: m.instruments,
+        books: Object.fromEntries(m.books.map((b) => [b.instrument, { bids: b.bids, asks: b.asks }])),
+        lastPrice: Object.fromEntries(m.trades.map((t) => [t.instrument, t.price])),
+        trades: m.trades.slice(-KEEP_TRADES),
+        clock: m.clock,
+        underlying: m.underlying ? [m.underlying] : [],
+        news: m.news,
+        orders: Object.fromEntries(m.orders.map((o) => [o.orderId, o])),
+        positions: Object.fromEntries(m.positions.map((p) => [p.instrument, p])),
+        pnl: m.pnl,
+      };
+    case "book_snapshot":
+      return { ...state, books: { ...state.books, [m.instrument]: { bids: m.bids, asks: m.asks } } };
+    case "book_delta": {
+      const book = state.books[m.instrument] ?? { bids: [], asks: [] };
+      const next = {
+        bids: mergeLevels(book.bids, m.bids, "desc"),
+        asks: mergeLevels(book.asks, m.asks, "asc"),
+      };
+      return { ...state, books: { ...state.books, [m.instrument]: next } };
+    }
+    case "trade":
+      return {
+        ...state,
+        trades: [...state.trades, m].slice(-KEEP_TRADES),
+        lastPrice: { ...state.lastPrice, [m.instrument]: m.price },
+      };
+    case "clock":
+      return { ...state, clock: m.clock };
+    case "underlying":
+      return { ...state, underlying: [...state.underlying, m].slice(-KEEP_UNDERLYING) };
+    case "news":
+      return { ...state, news: [...state.news, m] };
+    case "signal":
+      return { ...state, signals: [...state.signals, m].slice(-100) };
+    case "order_resting":
+      return { ...state, orders: { ...state.orders, [m.order.orderId]: m.order } };
+    case "fill": {
+      const order = state.orders[m.orderId];
+      const orders = { ...state.orders };
+      if (order && m.remaining > 0) orders[m.orderId] = { ...order, remaining: m.remaining };
+      else delete orders[m.orderId];
+      return { ...state, orders, fills: [...state.fills, m].slice(-KEEP_FILLS) };
+    }
+    case "order_cancelled": {
+      const orders = { ...state.orders };
+      delete orders[m.orderId];
+      return { ...state, orders };
+    }
+    case "position":
+      return { ...state, positions: { ...state.positions, [m.position.instrument]: m.position }, pnl: m.pnl };
+    case "command_result":
+      if (m.cid === null) return state;
+      return {
+        ...state,
+        outcomes: {
+          ...state.outcomes,
+          [m.cid]:
+            m.status === "accepted"
+              ? { status: "accepted", orderIds: m.orderIds }
+              : { status: "rejected", code: m.code, message: m.message },
+        },
+      };
+    case "auction_indicative":
+      return {
+        ...state,
+        auction: { ...state.auction, [m.instrument]: { price: m.price, volume: m.volume } },
+      };
+    default:
+      return state;
+  }
+}
+
+/** Applies changed levels (quantity 0 removes) and keeps the side sorted. */
+export function mergeLevels(levels: Level[], changes: Level[], order: "asc" | "desc"): Level[] {
+  const byPrice = new Map<number, number>(levels.map(([p, q]) => [p, q]));
+  for (const [price, quantity] of changes) {
+    if (quantity === 0) byPrice.delete(price);
+    else byPrice.set(price, quantity);
+  }
+  const sorted = [...byPrice.entries()].sort((a, b) => (order === "asc" ? a[0] - b[0] : b[0] - a[0]));
+  return sorted.map(([p, q]) => [p, q] as const);
+}
