@@ -3,18 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../_trpc/client";
 import { ApiKeyPanel, ROLE_LABEL, TeamsPanel } from "./teams-panel";
-import { useRoom } from "./use-room";
-
-const STATUS_TEXT = {
-  connecting: "Connecting…",
-  open: "Live",
-  reconnecting: "Reconnecting…",
-  refused: "Not connected",
-} as const;
+import { TradingFloor } from "./trade/trading-floor";
+import { type GameConnection, useGame } from "./trade/use-game";
 
 export function GameScreen({ gameId }: { gameId: string }) {
   const trpc = useTRPC();
   const view = useQuery(trpc.game.byId.queryOptions({ gameId }));
+  const { state, send } = useGame(gameId);
   if (view.isPending) return <p className="muted">Loading game…</p>;
   if (view.error) {
     return (
@@ -29,24 +24,24 @@ export function GameScreen({ gameId }: { gameId: string }) {
   const { game, team, access } = view.data;
   return (
     <>
-      <section className="panel">
-        <div className="row" style={{ justifyContent: "space-between" }}>
-          <h1 style={{ margin: 0 }}>{game.name}</h1>
-          <span className="pill">{game.status}</span>
+      <section className="panel game-head">
+        <div>
+          <h1>{game.name}</h1>
+          <p className="muted">
+            {access === "instructor"
+              ? "You run this game."
+              : `You trade for ${team?.name} (${team ? ROLE_LABEL[team.role].toLowerCase() : ""}).`}{" "}
+            Join code{" "}
+            <span className="code" data-testid="join-code">
+              {game.joinCode}
+            </span>{" "}
+            · seed <span className="num">{game.seed}</span> · {game.preset} chain
+          </p>
         </div>
-        <p className="muted">
-          {access === "instructor"
-            ? "You run this game."
-            : `You trade for ${team?.name} (${team ? ROLE_LABEL[team.role].toLowerCase() : ""}).`}{" "}
-          Join code{" "}
-          <span className="code" data-testid="join-code">
-            {game.joinCode}
-          </span>{" "}
-          · seed <span className="num">{game.seed}</span> · {game.preset} chain
-        </p>
+        <ConnectionBadge state={state} ping={() => send({ type: "ping" })} />
       </section>
+      <TradingFloor connection={state} send={send} teamRole={team?.role ?? null} />
       <div className="grid2">
-        <RoomPanel gameId={gameId} />
         <TeamsPanel view={view.data} />
         {team ? <ApiKeyPanel teamId={team.id} hasKey={team.hasApiKey} prefix={team.apiKeyPrefix} /> : null}
       </div>
@@ -54,38 +49,28 @@ export function GameScreen({ gameId }: { gameId: string }) {
   );
 }
 
-function RoomPanel({ gameId }: { gameId: string }) {
-  const { state, ping } = useRoom(gameId);
-  const live = state.status === "open";
+function ConnectionBadge({ state, ping }: { state: GameConnection; ping: () => void }) {
   return (
-    <section className="panel" aria-label="Exchange connection">
-      <h2>Exchange</h2>
-      <p>
-        <span className={`pill ${live ? "live" : "down"}`} data-testid="room-status">
-          {STATUS_TEXT[state.status]}
+    <div className="connection">
+      <span className="muted">
+        <span data-testid="room-connected" className="num">
+          {state.connected}
         </span>{" "}
-        <span className="muted">
-          <span data-testid="room-connected" className="num">
-            {state.connected}
-          </span>{" "}
-          connected
+        connected
+      </span>
+      <button type="button" className="ghost small" onClick={ping} disabled={state.status !== "open"}>
+        Ping the exchange
+      </button>
+      {state.lastPong ? (
+        <span data-testid="room-pong" className="num muted">
+          pong #{state.lastPong.pings} in {state.lastPong.roundTripMs} ms
         </span>
-      </p>
-      <div className="row">
-        <button type="button" onClick={ping} disabled={!live}>
-          Ping the exchange
-        </button>
-        {state.lastPong ? (
-          <span data-testid="room-pong" className="num">
-            pong #{state.lastPong.pings} in {state.lastPong.roundTripMs} ms
-          </span>
-        ) : null}
-      </div>
+      ) : null}
       {state.error ? (
         <p className="error" role="alert">
           {state.error}
         </p>
       ) : null}
-    </section>
+    </div>
   );
 }

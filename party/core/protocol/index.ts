@@ -1,3 +1,13 @@
+export {
+  Batch,
+  CancelAll,
+  CancelOrder,
+  CancelQuote,
+  MAX_BATCH,
+  PlaceOrder,
+  Quote,
+  TradingCommand,
+} from "./client-commands";
 export { ClientMessage, MAX_FRAME_CHARS, PROTOCOL_VERSION, type RejectionCode } from "./messages";
 export { parseClientMessage } from "./parse-client-message";
 export type { Result } from "./result";

@@ -88,6 +88,7 @@ export type ServerMessage =
   | { type: "order_resting"; order: OpenOrder }
   | {
       type: "fill";
+      tradeId: string;
       orderId: string;
       cid: string | null;
       instrument: string;
@@ -111,7 +112,15 @@ export type ServerMessage =
   | { type: "book_snapshot"; instrument: string; bids: Level[]; asks: Level[] }
   /** Changed levels only; quantity 0 removes the level. */
   | { type: "book_delta"; instrument: string; bids: Level[]; asks: Level[] }
-  | { type: "trade"; instrument: string; price: number; quantity: number; aggressor: Side | null; at: number }
+  | {
+      type: "trade";
+      tradeId: string;
+      instrument: string;
+      price: number;
+      quantity: number;
+      aggressor: Side | null;
+      at: number;
+    }
   | { type: "auction_indicative"; instrument: string; price: number | null; volume: number }
   | { type: "clock"; clock: ClockView }
   | { type: "underlying"; spxTicks: number; spyTicks: number; at: number }
@@ -127,7 +136,14 @@ export type ServerMessage =
       type: "snapshot";
       instruments: InstrumentInfo[];
       books: { instrument: string; bids: Level[]; asks: Level[] }[];
-      trades: { instrument: string; price: number; quantity: number; aggressor: Side | null; at: number }[];
+      trades: {
+        tradeId: string;
+        instrument: string;
+        price: number;
+        quantity: number;
+        aggressor: Side | null;
+        at: number;
+      }[];
       clock: ClockView;
       underlying: { spxTicks: number; spyTicks: number; at: number } | null;
       news: { id: string; headline: string; at: number }[];

@@ -58,6 +58,7 @@ describe("market state from room messages", () => {
     const fill = (remaining: number) =>
       ({
         type: "fill",
+        tradeId: `t-${remaining}`,
         orderId: "o-1",
         cid: "c-1",
         instrument: order.instrument,
@@ -94,7 +95,7 @@ describe("market state from room messages", () => {
         code: "MM_POS_LIMIT",
         message: "Position exceeds ±50",
       },
-      { type: "trade", instrument: "X", price: 250, quantity: 1, aggressor: "buy", at: 3 },
+      { type: "trade", tradeId: "t-1", instrument: "X", price: 250, quantity: 1, aggressor: "buy", at: 3 },
     ]);
     expect(state.outcomes.a).toEqual({ status: "accepted", orderIds: ["o-9"] });
     expect(state.outcomes.b).toMatchObject({ status: "rejected", message: "Position exceeds ±50" });

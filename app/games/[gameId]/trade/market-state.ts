@@ -11,6 +11,7 @@ import type {
 
 export type Book = { bids: Level[]; asks: Level[] };
 export type Trade = {
+  tradeId: string;
   instrument: string;
   price: number;
   quantity: number;

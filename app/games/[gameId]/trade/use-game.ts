@@ -2,37 +2,52 @@
 
 import PartySocket from "partysocket";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ServerFrame, ServerMessage } from "@/party/core/protocol";
-import { useTRPCClient } from "../../_trpc/client";
+import type { ServerFrame, ServerMessage, TradingCommand } from "@/party/core/protocol";
+import { useTRPCClient } from "../../../_trpc/client";
+import { applyMessage, EMPTY_MARKET, type MarketState } from "./market-state";
 
 export type RoomStatus = "connecting" | "open" | "reconnecting" | "refused";
+export type TradingCommandInput = TradingCommand extends infer C
+  ? C extends { cid: string }
+    ? Omit<C, "cid">
+    : never
+  : never;
 
-export type RoomState = {
+export type GameConnection = {
   status: RoomStatus;
   connected: number;
   you: Extract<ServerMessage, { type: "welcome" }>["you"] | null;
   lastPong: { pings: number; roundTripMs: number } | null;
   error: string | null;
+  market: MarketState;
 };
 
-const INITIAL: RoomState = { status: "connecting", connected: 0, you: null, lastPong: null, error: null };
+const INITIAL: GameConnection = {
+  status: "connecting",
+  connected: 0,
+  you: null,
+  lastPong: null,
+  error: null,
+  market: EMPTY_MARKET,
+};
 
 /**
- * Connects this browser to its game's room with a fresh room token on every (re)connect,
- * and keeps the latest room facts as React state.
+ * This browser's live link to its game's room: a fresh room token on every (re)connect, a session id with the last
+ * frame seq so missed frames are replayed, and the market state rebuilt from every message.
  */
-export function useRoom(gameId: string) {
+export function useGame(gameId: string) {
   const client = useTRPCClient();
-  const [state, setState] = useState<RoomState>(INITIAL);
+  const [state, setState] = useState<GameConnection>(INITIAL);
   const socketRef = useRef<PartySocket | null>(null);
   const sentAt = useRef(new Map<string, number>());
+  const counter = useRef(0);
 
   useEffect(() => {
     let cancelled = false;
-    const sid = sessionId();
+    const sid = randomId();
     let lastSeq = 0;
     const fetchToken = () => client.game.roomToken.mutate({ gameId });
-    void fetchToken()
+    fetchToken()
       .then((first) => {
         if (cancelled) return;
         let pending: string | null = first.token;
@@ -64,16 +79,25 @@ export function useRoom(gameId: string) {
     };
   }, [client, gameId]);
 
-  const ping = useCallback(() => {
-    const cid = `ping-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    sentAt.current.set(cid, performance.now());
-    socketRef.current?.send(JSON.stringify({ type: "ping", cid }));
-  }, []);
+  const nextCid = useCallback(() => `c${Date.now().toString(36)}${(counter.current++).toString(36)}`, []);
 
-  return { state, ping };
+  /** Sends a command; returns its cid (to find its outcome in `market.outcomes`), or null when disconnected. */
+  const send = useCallback(
+    (command: TradingCommandInput | { type: "ping" }): string | null => {
+      const socket = socketRef.current;
+      if (!socket || socket.readyState !== WebSocket.OPEN) return null;
+      const cid = nextCid();
+      if (command.type === "ping") sentAt.current.set(cid, performance.now());
+      socket.send(JSON.stringify({ ...command, cid }));
+      return cid;
+    },
+    [nextCid],
+  );
+
+  return { state, send };
 }
 
-function apply(state: RoomState, message: ServerMessage, sentAt: Map<string, number>): RoomState {
+function apply(state: GameConnection, message: ServerMessage, sentAt: Map<string, number>): GameConnection {
   switch (message.type) {
     case "welcome":
       return { ...state, status: "open", you: message.you, connected: message.connected };
@@ -88,12 +112,12 @@ function apply(state: RoomState, message: ServerMessage, sentAt: Map<string, num
     case "rejected":
       return { ...state, error: `${message.code}: ${message.message}` };
     default:
-      return state;
+      return { ...state, market: applyMessage(state.market, message) };
   }
 }
 
-/** A random id for this tab's room session, kept across reconnects so missed frames can be replayed. */
-function sessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join(
+    "",
+  );
 }
