@@ -27,7 +27,12 @@ export function createAuth({ db, secret, baseUrl }: AuthOptions) {
         role: { type: "string", required: false, defaultValue: "player", input: true },
       },
     },
-    rateLimit: { window: 60, max: 300, customRules: { "/sign-in/email": { window: 10, max: 30 } } },
+    // A whole class signs up and in from one school network (one IP): limits sized for a room of ~100.
+    rateLimit: {
+      window: 60,
+      max: 600,
+      customRules: { "/sign-in/email": { window: 60, max: 120 }, "/sign-up/email": { window: 60, max: 120 } },
+    },
     databaseHooks: {
       user: {
         create: {

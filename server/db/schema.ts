@@ -171,3 +171,24 @@ export const teamMemberRelations = relations(teamMember, ({ one }) => ({
   team: one(team, { fields: [teamMember.teamId], references: [team.id] }),
   user: one(user, { fields: [teamMember.userId], references: [user.id] }),
 }));
+
+// 4. Bots: every save is a new immutable version, numbered per team.
+
+export const botVersion = pgTable(
+  "bot_version",
+  {
+    id: text("id").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => team.id, { onDelete: "cascade" }),
+    /** 1, 2, 3, … per team. */
+    version: integer("version").notNull(),
+    message: text("message").notNull(),
+    code: text("code").notNull(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "restrict" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("bot_version_team_version_idx").on(t.teamId, t.version)],
+);

@@ -36,6 +36,12 @@ export function GameScreen({ gameId }: { gameId: string }) {
               {game.joinCode}
             </span>{" "}
             · seed <span className="num">{game.seed}</span> · {game.preset} chain
+            {team ? (
+              <>
+                {" · "}
+                <a href={`/games/${game.id}/bot`}>Bot editor</a>
+              </>
+            ) : null}
           </p>
         </div>
         <ConnectionBadge state={state} ping={() => send({ type: "ping" })} />

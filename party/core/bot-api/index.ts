@@ -1,0 +1,1 @@
+export { STARTER_BOTS, type StarterRole } from "./starter-bots";
