@@ -70,3 +70,38 @@ export const Batch = z.object({
   cid: Cid,
   commands: z.array(TradingCommand).min(1).max(MAX_BATCH, `a batch carries at most ${MAX_BATCH} commands`),
 });
+
+/** Instructor commands: accepted only on a connection whose room token says `instructor`. */
+export const AdminCommand = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("start_game"), cid: Cid }),
+  z.object({ type: z.literal("pause"), cid: Cid }),
+  z.object({ type: z.literal("resume"), cid: Cid }),
+  z.object({ type: z.literal("advance_phase"), cid: Cid }),
+  z.object({
+    type: z.literal("set_speed"),
+    cid: Cid,
+    speed: z.number().int("speed is a whole multiple of real time").min(1).max(240),
+  }),
+  z.object({
+    type: z.literal("inject_news"),
+    cid: Cid,
+    /** A headline from the published table by its index, or a custom headline with no market effect. */
+    headline: z.union([
+      z.object({ index: z.number().int().min(0).max(100) }),
+      z.object({ text: z.string().trim().min(1).max(140) }),
+    ]),
+  }),
+  z.object({ type: z.literal("end_game"), cid: Cid }),
+  z.object({ type: z.literal("reset_game"), cid: Cid }),
+  z.object({
+    type: z.literal("rematch"),
+    cid: Cid,
+    seed: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .optional(),
+  }),
+]);
+export type AdminCommand = z.infer<typeof AdminCommand>;

@@ -1,4 +1,5 @@
 export {
+  AdminCommand,
   Batch,
   CancelAll,
   CancelOrder,

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { TeamRole } from "@/party/core/protocol";
 import { FillsBlotter, OpenOrders, PositionsPanel } from "./blotters";
 import { ClockBar, NewsAndSignals, TradeTape } from "./feeds";
+import { type AdminCommandInput, InstructorControls } from "./instructor-controls";
 import { OptionChain } from "./option-chain";
 import { OrderLadder } from "./order-ladder";
 import { OrderTicket, type TicketPreset } from "./order-ticket";
@@ -18,9 +19,10 @@ export function TradingFloor({
   teamRole,
 }: {
   connection: GameConnection;
-  send: (command: TradingCommandInput) => string | null;
+  send: (command: TradingCommandInput | AdminCommandInput) => string | null;
   teamRole: TeamRole | null;
 }) {
+  const instructor = connection.you?.role === "instructor";
   const { market } = connection;
   const [selected, setSelected] = useState<string | null>(null);
   const [preset, setPreset] = useState<TicketPreset>(null);
@@ -55,6 +57,9 @@ export function TradingFloor({
           ) : null}
         </section>
         <div className="floor-side">
+          {instructor ? (
+            <InstructorControls clock={market.clock} send={send} outcomes={market.outcomes} />
+          ) : null}
           {trading ? (
             <>
               <PositionsPanel positions={Object.values(market.positions)} pnl={market.pnl} />

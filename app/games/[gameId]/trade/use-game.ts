@@ -4,6 +4,7 @@ import PartySocket from "partysocket";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ServerFrame, ServerMessage, TradingCommand } from "@/party/core/protocol";
 import { useTRPCClient } from "../../../_trpc/client";
+import type { AdminCommandInput } from "./instructor-controls";
 import { applyMessage, EMPTY_MARKET, type MarketState } from "./market-state";
 
 export type RoomStatus = "connecting" | "open" | "reconnecting" | "refused";
@@ -83,7 +84,7 @@ export function useGame(gameId: string) {
 
   /** Sends a command; returns its cid (to find its outcome in `market.outcomes`), or null when disconnected. */
   const send = useCallback(
-    (command: TradingCommandInput | { type: "ping" }): string | null => {
+    (command: TradingCommandInput | AdminCommandInput | { type: "ping" }): string | null => {
       const socket = socketRef.current;
       if (!socket || socket.readyState !== WebSocket.OPEN) return null;
       const cid = nextCid();
