@@ -1,5 +1,7 @@
 import { relations } from "drizzle-orm";
 import {
+  type AnyPgColumn,
+  bigint,
   boolean,
   index,
   integer,
@@ -191,4 +193,105 @@ export const botVersion = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("bot_version_team_version_idx").on(t.teamId, t.version)],
+);
+
+// 5. The durable game record, shipped by the room in batches. (game_id, seq) is the idempotency key.
+
+const recordKey = (t: { gameId: AnyPgColumn; seq: AnyPgColumn }) => [
+  primaryKey({ columns: [t.gameId, t.seq] }),
+];
+
+export const tradeRecord = pgTable(
+  "trade_record",
+  {
+    gameId: text("game_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    tradeId: text("trade_id").notNull(),
+    instrument: text("instrument").notNull(),
+    price: integer("price").notNull(),
+    quantity: integer("quantity").notNull(),
+    aggressor: text("aggressor", { enum: ["buy", "sell"] }),
+    buyTeamId: text("buy_team_id").notNull(),
+    sellTeamId: text("sell_team_id").notNull(),
+  },
+  recordKey,
+);
+
+export const fillRecord = pgTable(
+  "fill_record",
+  {
+    gameId: text("game_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    tradeId: text("trade_id").notNull(),
+    teamId: text("team_id").notNull(),
+    orderId: text("order_id").notNull(),
+    instrument: text("instrument").notNull(),
+    side: text("side", { enum: ["buy", "sell"] }).notNull(),
+    price: integer("price").notNull(),
+    quantity: integer("quantity").notNull(),
+    feeCents: bigint("fee_cents", { mode: "number" }).notNull(),
+    liquidity: text("liquidity", { enum: ["maker", "taker", "auction"] }).notNull(),
+    source: text("source", { enum: ["manual", "bot", "api", "sim"] }).notNull(),
+  },
+  (t) => [...recordKey(t), index("fill_record_team_idx").on(t.gameId, t.teamId)],
+);
+
+export const orderRecord = pgTable(
+  "order_record",
+  {
+    gameId: text("game_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    orderId: text("order_id").notNull(),
+    teamId: text("team_id").notNull(),
+    instrument: text("instrument").notNull(),
+    side: text("side", { enum: ["buy", "sell"] }).notNull(),
+    orderType: text("order_type", { enum: ["limit", "market"] }).notNull(),
+    price: integer("price"),
+    quantity: integer("quantity").notNull(),
+    event: text("event", { enum: ["accepted", "rejected", "cancelled", "filled"] }).notNull(),
+    reason: text("reason"),
+    source: text("source", { enum: ["manual", "bot", "api", "sim"] }).notNull(),
+  },
+  (t) => [...recordKey(t), index("order_record_team_idx").on(t.gameId, t.teamId)],
+);
+
+export const markRecord = pgTable(
+  "mark_record",
+  {
+    gameId: text("game_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    instrument: text("instrument").notNull(),
+    markTicks: integer("mark_ticks").notNull(),
+  },
+  recordKey,
+);
+
+export const newsRecord = pgTable(
+  "news_record",
+  {
+    gameId: text("game_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    headline: text("headline").notNull(),
+  },
+  recordKey,
+);
+
+export const scoreRecord = pgTable(
+  "score_record",
+  {
+    gameId: text("game_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    teamId: text("team_id").notNull(),
+    scope: text("scope", { enum: ["session", "final"] }).notNull(),
+    session: integer("session").notNull(),
+    pnlCents: bigint("pnl_cents", { mode: "number" }).notNull(),
+    scoreBp: integer("score_bp").notNull(),
+  },
+  recordKey,
 );

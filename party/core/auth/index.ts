@@ -1,1 +1,9 @@
-export { ConnectionRole, ROOM_TOKEN_TTL_SECONDS, RoomClaims, roomNameFor, ServerClaims } from "./room-claims";
+export {
+  ConnectionRole,
+  ROOM_TOKEN_TTL_SECONDS,
+  RoomClaims,
+  RoomServiceClaims,
+  roomNameFor,
+  SERVER_AUDIENCE,
+  ServerClaims,
+} from "./room-claims";

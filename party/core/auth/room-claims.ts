@@ -32,3 +32,8 @@ export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
  */
 export const ServerClaims = z.object({ sub: z.literal("outcry-server"), scope: z.literal("room-admin") });
 export type ServerClaims = z.infer<typeof ServerClaims>;
+
+/** Claims of a room-to-server call (a room shipping its game records). Audience `outcry-server`. */
+export const RoomServiceClaims = z.object({ sub: z.literal("outcry-room"), gameId: z.string().min(1) });
+export type RoomServiceClaims = z.infer<typeof RoomServiceClaims>;
+export const SERVER_AUDIENCE = "outcry-server";

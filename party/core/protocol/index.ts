@@ -9,6 +9,7 @@ export {
   Quote,
   TradingCommand,
 } from "./client-commands";
+export { GameRecord, MAX_RECORDS_PER_BATCH, RecordBatch } from "./game-records";
 export { ClientMessage, MAX_FRAME_CHARS, PROTOCOL_VERSION, type RejectionCode } from "./messages";
 export { parseClientMessage } from "./parse-client-message";
 export type { Result } from "./result";
