@@ -38,12 +38,13 @@ export async function ingestRecords(db: Db, batch: RecordBatch) {
     ] as const;
     for (const [table, rows] of tables) {
       if (rows.length === 0) continue;
-      // biome-ignore lint/suspicious/noExplicitAny: each table gets exactly the rows of its own kind.
+      // Each table receives exactly the rows of its own kind; the union of tables defeats inference here.
+      const target = table as typeof tradeRecord;
       const result = await tx
-        .insert(table as any)
-        .values(rows as any)
+        .insert(target)
+        .values(rows as (typeof tradeRecord.$inferInsert)[])
         .onConflictDoNothing()
-        .returning({ seq: table.seq });
+        .returning({ seq: target.seq });
       count += result.length;
     }
     return count;
