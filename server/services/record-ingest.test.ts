@@ -58,8 +58,12 @@ describe.each(testDbKinds())("game record ingestion on %s", (kind) => {
       secret: TEST_ENV.ROOM_TOKEN_SECRET,
     });
   };
-  const count = async (table: string) =>
-    Number((await handle.db.execute(sql.raw(`select count(*) as n from ${table}`))).rows[0]?.n);
+  const count = async (table: string) => {
+    const result = (await handle.db.execute(sql.raw(`select count(*) as n from ${table}`))) as unknown as {
+      rows: { n: string | number }[];
+    };
+    return Number(result.rows[0]?.n);
+  };
 
   it("stores a batch once however often it arrives, and overlapping batches add only what is new", async () => {
     const batch = [
