@@ -9,7 +9,9 @@ async function typeInEditor(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
-test("a player writes a bot, saves versions, diffs, restores, and keeps an unsaved draft", async ({ browser }) => {
+test("a player writes a bot, saves versions, diffs, restores, and keeps an unsaved draft", async ({
+  browser,
+}) => {
   const teacher = await signUpInNewContext(browser, person("Hopper", "instructor"));
   await teacher.getByLabel("Game name").fill("Bot lab");
   await teacher.getByRole("button", { name: "Create game" }).click();
@@ -32,7 +34,9 @@ test("a player writes a bot, saves versions, diffs, restores, and keeps an unsav
 
   await typeInEditor(player, "export function onStart(bot) { bot.log('v2'); }");
   await player.getByRole("button", { name: "Save as new version" }).click();
-  await expect(player.getByRole("alert").filter({ hasText: "Say what changed in this version." })).toBeVisible();
+  await expect(
+    player.getByRole("alert").filter({ hasText: "Say what changed in this version." }),
+  ).toBeVisible();
   await player.getByLabel("What changed").fill("second");
   await player.getByRole("button", { name: "Save as new version" }).click();
   await expect(player.getByText("v2", { exact: true })).toBeVisible();
