@@ -60,6 +60,20 @@ test("an instructor creates a game; a player joins by code and both reach the ga
   await player.getByRole("button", { name: "Issue a key" }).click();
   await expect(player.getByTestId("api-key")).toHaveText(/^oc_[A-Za-z0-9_-]{43}$/);
 
+  // The projector view opens from the instructor's link in a browser with no login, read-only.
+  await teacher.getByRole("button", { name: "Projector link" }).click();
+  const watchHref = await teacher.getByTestId("projector-link").getAttribute("href");
+  const projector = await (await browser.newContext()).newPage();
+  await projector.goto(watchHref ?? "/");
+  await expect(projector.getByTestId("room-status")).toHaveText("Live");
+  await expect(projector.getByRole("region", { name: "Leaderboard" })).toBeVisible();
+  await expect(projector.getByRole("button", { name: /Buy/ })).toHaveCount(0);
+  await projector.screenshot({ path: "test-results/screens/projector.png", fullPage: true });
+  await projector.goto((watchHref ?? "/").replace(/key=.*/, "key=wrong-key-123"));
+  await expect(
+    projector.getByRole("alert").filter({ hasText: "This projector link is not valid" }),
+  ).toBeVisible();
+
   // A wrong code gets a clear message.
   await player.goto("/games");
   await player.getByLabel(/Join code/).fill("ZZZZZZ");

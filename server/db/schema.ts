@@ -106,6 +106,8 @@ export const game = pgTable(
     /** Seed of the market simulation: the same seed replays the same prices and news. */
     seed: integer("seed").notNull(),
     status: text("status", { enum: GAME_STATUSES }).notNull().default("lobby"),
+    /** Secret of the read-only projector link (`/watch/<id>?key=…`); anyone with the link can watch. */
+    viewKey: text("view_key"),
     /** Grows with every change the room must hear about (teams, roles, keys); see RoomSetup.version. */
     setupVersion: integer("setup_version").notNull().default(0),
     instructorId: text("instructor_id")

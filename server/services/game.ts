@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../db";
 import { game, team, teamMember, user } from "../db/schema";
@@ -130,4 +130,38 @@ export async function getGameForUser(db: Db, gameId: string, userId: string) {
     team: teams.find((t) => t.id === myTeamId) ?? null,
     teams,
   };
+}
+
+/** The projector link's key for a game the instructor runs; created on first request. */
+export async function viewKeyFor(db: Db, gameId: string, instructorId: string): Promise<string> {
+  const [found] = await db.select().from(game).where(eq(game.id, gameId));
+  if (!found) throw new ServiceError("GAME_NOT_FOUND", "That game does not exist.");
+  if (found.instructorId !== instructorId) {
+    throw new ServiceError(
+      "NOT_GAME_INSTRUCTOR",
+      "Only this game's instructor can share its projector view.",
+    );
+  }
+  if (found.viewKey) return found.viewKey;
+  const key = randomBytes(18).toString("base64url");
+  await db.update(game).set({ viewKey: key }).where(eq(game.id, gameId));
+  return key;
+}
+
+/** The game a projector key opens, or an error that says the link is not valid. */
+export async function gameForViewKey(db: Db, gameId: string, key: string) {
+  const [found] = await db.select().from(game).where(eq(game.id, gameId));
+  if (!found?.viewKey || !safeEqual(found.viewKey, key)) {
+    throw new ServiceError(
+      "GAME_NOT_FOUND",
+      "This projector link is not valid. Ask the instructor for a new one.",
+    );
+  }
+  return { id: found.id, name: found.name, status: found.status };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }

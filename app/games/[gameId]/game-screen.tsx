@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../_trpc/client";
+import { ProjectorLink } from "./projector-link";
 import { ApiKeyPanel, ROLE_LABEL, TeamsPanel } from "./teams-panel";
 import { TradingFloor } from "./trade/trading-floor";
 import { type GameConnection, useGame } from "./trade/use-game";
@@ -41,7 +42,12 @@ export function GameScreen({ gameId }: { gameId: string }) {
                 {" · "}
                 <a href={`/games/${game.id}/bot`}>Bot editor</a>
               </>
-            ) : null}
+            ) : (
+              <>
+                {" · "}
+                <ProjectorLink gameId={game.id} />
+              </>
+            )}
           </p>
         </div>
         <ConnectionBadge state={state} ping={() => send({ type: "ping" })} />

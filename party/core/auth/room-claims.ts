@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Who a room connection belongs to. `instructor` runs the game; `player` trades for one team. */
-export const ConnectionRole = z.enum(["instructor", "player"]);
+/**
+ * Who a room connection belongs to. `instructor` runs the game; `player` trades for one team; `viewer` watches the
+ * public market (the projector view) and can send nothing but pings.
+ */
+export const ConnectionRole = z.enum(["instructor", "player", "viewer"]);
 export type ConnectionRole = z.infer<typeof ConnectionRole>;
 
 /**

@@ -18,6 +18,7 @@ export type {
   CancelReason,
   ClockView,
   InstrumentInfo,
+  LeaderboardRow,
   Level,
   Liquidity,
   OpenOrder,

@@ -72,12 +72,20 @@ export type ClockView = {
 
 export type RejectCode = string;
 
+export type LeaderboardRow = {
+  teamId: string;
+  name: string;
+  role: string;
+  pnlCents: number;
+  scoreBp: number | null;
+};
+
 export type ServerMessage =
   | {
       type: "welcome";
       protocol: number;
       gameId: string;
-      you: { userId: string; name: string; teamId: string | null; role: "instructor" | "player" };
+      you: { userId: string; name: string; teamId: string | null; role: "instructor" | "player" | "viewer" };
       connected: number;
     }
   | { type: "presence"; connected: number }
@@ -125,6 +133,8 @@ export type ServerMessage =
   | { type: "clock"; clock: ClockView }
   | { type: "underlying"; spxTicks: number; spyTicks: number; at: number }
   | { type: "news"; id: string; headline: string; at: number }
+  /** Live standings, public: P&L and composite score per team. */
+  | { type: "leaderboard"; rows: LeaderboardRow[] }
   | {
       type: "signal";
       kind: "volatility_forecast" | "tracking_error";

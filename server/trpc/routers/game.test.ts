@@ -94,4 +94,29 @@ describe.each(testDbKinds())("game router on %s", (kind) => {
       message: "Sign in first.",
     });
   });
+
+  it("shares a projector link whose key alone opens a viewer token", async () => {
+    const teacher = await app.signUp({ name: "Vi", email: "vi@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Projected", preset: "compact" });
+    const key = await teacher.caller.game.viewKey({ gameId: created.id });
+    expect(await teacher.caller.game.viewKey({ gameId: created.id })).toBe(key);
+
+    const anonymous = await app.anonymous();
+    const viewer = await anonymous.game.viewToken({ gameId: created.id, key });
+    expect(decodeJwt(viewer.token)).toMatchObject({
+      role: "viewer",
+      teamId: null,
+      aud: `game-${created.id}`,
+    });
+    expect(viewer.game.name).toBe("Projected");
+
+    await expect(anonymous.game.viewToken({ gameId: created.id, key: `${key}x` })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "This projector link is not valid. Ask the instructor for a new one.",
+    });
+    const player = await app.signUp({ name: "Wu", email: "wu@school.test", role: "player" });
+    await expect(player.caller.game.viewKey({ gameId: created.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
 });

@@ -1,9 +1,16 @@
 import { z } from "zod";
 import { roomNameFor } from "@/party/core/auth";
-import { createGame, getGameForUser, joinGame, listGamesForUser } from "../../services/game";
+import {
+  createGame,
+  gameForViewKey,
+  getGameForUser,
+  joinGame,
+  listGamesForUser,
+  viewKeyFor,
+} from "../../services/game";
 import { syncRoom } from "../../services/room-sync";
 import { mintRoomToken } from "../../services/room-token";
-import { createTRPCRouter, instructorProcedure, protectedProcedure } from "../init";
+import { createTRPCRouter, instructorProcedure, protectedProcedure, publicProcedure } from "../init";
 
 const GameId = z.object({ gameId: z.uuid("That is not a game id.") });
 
@@ -60,6 +67,27 @@ export const gameRouter = createTRPCRouter({
     const { token, expiresAt } = await mintRoomToken(claims, ctx.env.ROOM_TOKEN_SECRET);
     return { token, expiresAt, host: ctx.env.PARTYKIT_HOST, room: roomNameFor(view.game.id) };
   }),
+
+  /** The read-only projector link's key (instructor only). */
+  viewKey: instructorProcedure
+    .input(GameId)
+    .mutation(({ ctx, input }) => viewKeyFor(ctx.db, input.gameId, ctx.user.id)),
+
+  /** A viewer's room token for the projector: no login, just the link's key. */
+  viewToken: publicProcedure
+    .input(GameId.extend({ key: z.string().min(10).max(64) }))
+    .mutation(async ({ ctx, input }) => {
+      const found = await gameForViewKey(ctx.db, input.gameId, input.key);
+      const claims = {
+        sub: "viewer",
+        name: "Projector",
+        gameId: found.id,
+        teamId: null,
+        role: "viewer" as const,
+      };
+      const { token, expiresAt } = await mintRoomToken(claims, ctx.env.ROOM_TOKEN_SECRET);
+      return { token, expiresAt, host: ctx.env.PARTYKIT_HOST, room: roomNameFor(found.id), game: found };
+    }),
 });
 
 function roleOf(user: { role?: unknown }): "instructor" | "player" {

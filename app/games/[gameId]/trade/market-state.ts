@@ -1,6 +1,7 @@
 import type {
   ClockView,
   InstrumentInfo,
+  LeaderboardRow,
   Level,
   OpenOrder,
   PnlView,
@@ -42,6 +43,7 @@ export type MarketState = {
   pnl: PnlView | null;
   outcomes: Record<string, CommandOutcome>;
   auction: Record<string, { price: number | null; volume: number }>;
+  leaderboard: LeaderboardRow[];
 };
 
 export const EMPTY_MARKET: MarketState = {
@@ -59,6 +61,7 @@ export const EMPTY_MARKET: MarketState = {
   pnl: null,
   outcomes: {},
   auction: {},
+  leaderboard: [],
 };
 
 const KEEP_TRADES = 200;
@@ -135,6 +138,8 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
               : { status: "rejected", code: m.code, message: m.message },
         },
       };
+    case "leaderboard":
+      return { ...state, leaderboard: m.rows };
     case "auction_indicative":
       return {
         ...state,

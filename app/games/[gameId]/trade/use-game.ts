@@ -36,7 +36,7 @@ const INITIAL: GameConnection = {
  * This browser's live link to its game's room: a fresh room token on every (re)connect, a session id with the last
  * frame seq so missed frames are replayed, and the market state rebuilt from every message.
  */
-export function useGame(gameId: string) {
+export function useGame(gameId: string, viewKey?: string) {
   const client = useTRPCClient();
   const [state, setState] = useState<GameConnection>(INITIAL);
   const socketRef = useRef<PartySocket | null>(null);
@@ -47,7 +47,10 @@ export function useGame(gameId: string) {
     let cancelled = false;
     const sid = randomId();
     let lastSeq = 0;
-    const fetchToken = () => client.game.roomToken.mutate({ gameId });
+    const fetchToken = () =>
+      viewKey
+        ? client.game.viewToken.mutate({ gameId, key: viewKey })
+        : client.game.roomToken.mutate({ gameId });
     fetchToken()
       .then((first) => {
         if (cancelled) return;
@@ -78,7 +81,7 @@ export function useGame(gameId: string) {
       socketRef.current?.close();
       socketRef.current = null;
     };
-  }, [client, gameId]);
+  }, [client, gameId, viewKey]);
 
   const nextCid = useCallback(() => `c${Date.now().toString(36)}${(counter.current++).toString(36)}`, []);
 
