@@ -10,8 +10,23 @@ const PORT = 19_000 + (process.pid % 500);
 type Opened = { socket: WebSocket; messages: unknown[]; next: () => Promise<Record<string, unknown>> };
 
 function connect(room: string, token: string | null, extra = ""): Promise<Opened | { refused: number }> {
+  return connectAt(PORT, room, token, extra);
+}
+
+async function connect2(port: number, room: string, token: string): Promise<Opened> {
+  const opened = await connectAt(port, room, token, "");
+  if ("refused" in opened) throw new Error(`refused ${opened.refused}`);
+  return opened;
+}
+
+function connectAt(
+  port: number,
+  room: string,
+  token: string | null,
+  extra: string,
+): Promise<Opened | { refused: number }> {
   const query = token ? `?token=${encodeURIComponent(token)}${extra}` : "";
-  const socket = new WebSocket(`ws://127.0.0.1:${PORT}/parties/main/${room}${query}`);
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/parties/main/${room}${query}`);
   const messages: Record<string, unknown>[] = [];
   const waiters: ((m: Record<string, unknown>) => void)[] = [];
   socket.on("message", (data) => {
@@ -161,4 +176,55 @@ describe("room setup pushed by the server", () => {
     expect(await bad.json()).toMatchObject({ code: "BAD_MESSAGE" });
     expect((await health()).setupVersion).toBe(3);
   });
+});
+
+describe("room durability across a restart of the dev server", () => {
+  const port = PORT + 2;
+  const health = async () =>
+    (await (await fetch(`http://127.0.0.1:${port}/parties/main/game-g-7/health`)).json()) as {
+      seq: number;
+      snapshotSeq: number;
+      stateHash: string;
+      setupVersion: number | null;
+    };
+
+  it("restores snapshot + journal tail: nothing acknowledged is lost and the state hash is equal", async () => {
+    let server = await startPartykitDev({ port, vars: { ROOM_TOKEN_SECRET: SECRET } });
+    try {
+      await pushRoomSetup(
+        { version: 4, gameId: "g-7", name: "Durable", preset: "compact", seed: 7, teams: [] },
+        { partykitUrl: `http://127.0.0.1:${port}`, secret: SECRET },
+      );
+      const { token } = await mintRoomToken({ ...player, gameId: "g-7" }, SECRET);
+      const opened = await connect2(port, "game-g-7", token);
+      await opened.next(); // welcome
+      // 520 acknowledged pings: more than one snapshot interval, so restore uses a snapshot and a journal tail.
+      for (let i = 1; i <= 520; i++) opened.socket.send(JSON.stringify({ type: "ping", cid: `p-${i}` }));
+      let last: Record<string, unknown> = {};
+      for (let i = 1; i <= 520; i++) last = await opened.next();
+      expect(last).toMatchObject({ type: "pong", cid: "p-520", pings: 520 });
+      opened.socket.close();
+      const before = await health();
+      expect(before).toMatchObject({ seq: 521, setupVersion: 4 });
+      expect(before.snapshotSeq).toBeGreaterThanOrEqual(500);
+      expect(before.snapshotSeq).toBeLessThan(521);
+
+      await server.stop();
+      server = await startPartykitDev({
+        port,
+        vars: { ROOM_TOKEN_SECRET: SECRET },
+        persistDir: server.persistDir,
+      });
+      expect(await health()).toEqual(before);
+
+      const again = await connect2(port, "game-g-7", token);
+      await again.next();
+      again.socket.send(JSON.stringify({ type: "ping", cid: "after-restart" }));
+      expect(await again.next()).toMatchObject({ cid: "after-restart", pings: 521 });
+      again.socket.close();
+    } finally {
+      await server.stop();
+      removePersistDir(server.persistDir);
+    }
+  }, 120_000);
 });

@@ -3,21 +3,32 @@ import { CLAIMS_HEADER, verifyRoomToken, verifyServerToken } from "./auth";
 import { RoomClaims } from "./core/auth";
 import { Outbox } from "./core/outbox";
 import { PROTOCOL_VERSION, parseClientMessage, RoomSetup, type ServerMessage } from "./core/protocol";
+import { type RoomCommand, type RoomEffects, RoomEngine, type RoomState } from "./core/room-engine";
 import { parseRoomEnv } from "./env";
+import { Committer } from "./room/committer";
+import { DurableLog } from "./room/durable-log";
 import { sessionOf } from "./session";
 
 type ConnState = { claims: RoomClaims; sid: string };
+
+/** Commands between snapshots; restart replays at most this many. */
+const SNAPSHOT_EVERY = 500;
 
 /**
  * One room per game. A thin adapter: sockets, storage and auth live here; the rules live in `party/core`.
  * Connections must present a room token (`?token=`) minted by the Next server for this room.
  */
 export default class GameRoom implements Party.Server {
-  #pings = 0;
-  #setup: RoomSetup | null = null;
+  #engine = new RoomEngine();
+  #snapshotSeq = 0;
   readonly #outbox = new Outbox<ServerMessage[]>();
+  readonly #log: DurableLog<RoomCommand>;
+  readonly #committer: Committer<RoomCommand>;
 
-  constructor(readonly room: Party.Room) {}
+  constructor(readonly room: Party.Room) {
+    this.#log = new DurableLog<RoomCommand>(room.storage);
+    this.#committer = new Committer(this.#log, (seq) => this.#maybeSnapshot(seq));
+  }
 
   static async onBeforeConnect(request: Party.Request, lobby: Party.Lobby) {
     const { ROOM_TOKEN_SECRET } = parseRoomEnv(lobby.env);
@@ -41,16 +52,22 @@ export default class GameRoom implements Party.Server {
         ok: true,
         room: this.room.id,
         connected: this.#connectedCount(),
-        setupVersion: this.#setup?.version ?? null,
+        setupVersion: this.#engine.setup?.version ?? null,
+        seq: this.#engine.seq,
+        snapshotSeq: this.#snapshotSeq,
+        stateHash: this.#engine.hash(),
       });
     }
     if (request.method === "POST" && path.endsWith("/setup")) return this.#acceptSetup(request);
     return Response.json({ code: "NOT_FOUND", message: "No such endpoint." }, { status: 404 });
   }
 
+  /** Restores the newest snapshot and replays the journal after it: every acknowledged command survives a restart. */
   async onStart() {
-    this.#pings = (await this.room.storage.get<number>("pings")) ?? 0;
-    this.#setup = (await this.room.storage.get<RoomSetup>("setup")) ?? null;
+    const { snapshot, tail } = await this.#log.load<RoomState>();
+    this.#engine = new RoomEngine(snapshot?.state);
+    this.#snapshotSeq = snapshot?.seq ?? 0;
+    for (const { command } of tail) this.#engine.handle(command);
   }
 
   async #acceptSetup(request: Party.Request) {
@@ -65,12 +82,13 @@ export default class GameRoom implements Party.Server {
     if (!parsed.success) {
       return Response.json({ code: "BAD_MESSAGE", message: "Setup not understood." }, { status: 400 });
     }
-    if (this.#setup && this.#setup.version > parsed.data.version) {
-      return Response.json({ ok: true, applied: false, version: this.#setup.version });
-    }
-    this.#setup = parsed.data;
-    await this.room.storage.put("setup", parsed.data);
-    return Response.json({ ok: true, applied: true, version: parsed.data.version });
+    const effects = this.#run({ type: "setup", at: Date.now(), setup: parsed.data });
+    await this.#committer.settled();
+    return Response.json({
+      ok: true,
+      applied: effects.applied,
+      version: this.#engine.setup?.version ?? null,
+    });
   }
 
   onConnect(conn: Party.Connection<ConnState>, ctx: Party.ConnectionContext) {
@@ -98,22 +116,52 @@ export default class GameRoom implements Party.Server {
     this.#broadcast([{ type: "presence", connected: this.#connectedCount() }]);
   }
 
-  async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection<ConnState>) {
+  onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection<ConnState>) {
     try {
       const parsed = parseClientMessage(raw);
       if (!parsed.ok) {
-        this.#send(sender, [{ type: "rejected", ...parsed.error }]);
+        const rejection: ServerMessage = { type: "rejected", ...parsed.error };
+        this.#committer.addSendOnly(() => this.#send(sender, [rejection]));
         return;
       }
-      this.#pings += 1;
-      await this.room.storage.put("pings", this.#pings);
-      this.#send(sender, [
-        { type: "pong", cid: parsed.value.cid, serverTime: Date.now(), pings: this.#pings },
-      ]);
+      this.#run({ type: "ping", at: Date.now(), cid: parsed.value.cid, connection: sender.id });
     } catch (error) {
       console.error("game-room: message failed", error);
-      this.#send(sender, [{ type: "rejected", cid: null, code: "BAD_MESSAGE", message: "Message failed." }]);
+      const rejection: ServerMessage = {
+        type: "rejected",
+        cid: null,
+        code: "BAD_MESSAGE",
+        message: "Message failed.",
+      };
+      this.#committer.addSendOnly(() => this.#send(sender, [rejection]));
     }
+  }
+
+  /** The single writer: handle synchronously, journal, then send (frames wait for the journal write). */
+  #run(command: RoomCommand): RoomEffects {
+    const effects = this.#engine.handle(command);
+    if (!effects.applied) return effects;
+    const deliver = () => {
+      for (const { to, msgs } of effects.sends) {
+        if (to.kind === "public") this.#broadcast(msgs);
+        else if (to.kind === "connection") {
+          const conn = this.room.getConnection<ConnState>(to.id);
+          if (conn) this.#send(conn, msgs);
+        } else {
+          for (const conn of this.room.getConnections<ConnState>()) {
+            if (conn.state?.claims.teamId === to.teamId) this.#send(conn, msgs);
+          }
+        }
+      }
+    };
+    this.#committer.add(this.#engine.seq, command, deliver);
+    return effects;
+  }
+
+  async #maybeSnapshot(seq: number) {
+    if (seq - this.#snapshotSeq < SNAPSHOT_EVERY || seq !== this.#engine.seq) return;
+    await this.#log.snapshot(seq, this.#engine.snapshot());
+    this.#snapshotSeq = seq;
   }
 
   #connectedCount(): number {
