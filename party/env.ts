@@ -2,6 +2,8 @@ import { z } from "zod";
 
 const RoomEnv = z.object({
   ROOM_TOKEN_SECRET: z.string().min(32, "ROOM_TOKEN_SECRET must be at least 32 characters"),
+  /** Commands between snapshots; a restart replays at most this many. Snapshots cost storage round trips. */
+  ROOM_SNAPSHOT_EVERY: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
 });
 export type RoomEnv = z.infer<typeof RoomEnv>;
 

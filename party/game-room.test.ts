@@ -189,7 +189,8 @@ describe("room durability across a restart of the dev server", () => {
     };
 
   it("restores snapshot + journal tail: nothing acknowledged is lost and the state hash is equal", async () => {
-    let server = await startPartykitDev({ port, vars: { ROOM_TOKEN_SECRET: SECRET } });
+    const vars = { ROOM_TOKEN_SECRET: SECRET, ROOM_SNAPSHOT_EVERY: "500" };
+    let server = await startPartykitDev({ port, vars });
     try {
       await pushRoomSetup(
         { version: 4, gameId: "g-7", name: "Durable", preset: "compact", seed: 7, teams: [] },

@@ -11,9 +11,6 @@ import { sessionOf } from "./session";
 
 type ConnState = { claims: RoomClaims; sid: string };
 
-/** Commands between snapshots; restart replays at most this many. */
-const SNAPSHOT_EVERY = 500;
-
 /**
  * One room per game. A thin adapter: sockets, storage and auth live here; the rules live in `party/core`.
  * Connections must present a room token (`?token=`) minted by the Next server for this room.
@@ -21,12 +18,14 @@ const SNAPSHOT_EVERY = 500;
 export default class GameRoom implements Party.Server {
   #engine = new RoomEngine();
   #snapshotSeq = 0;
+  readonly #snapshotEvery: number;
   readonly #outbox = new Outbox<ServerMessage[]>();
   readonly #log: DurableLog<RoomCommand>;
   readonly #committer: Committer<RoomCommand>;
 
   constructor(readonly room: Party.Room) {
     this.#log = new DurableLog<RoomCommand>(room.storage);
+    this.#snapshotEvery = parseRoomEnv(room.env).ROOM_SNAPSHOT_EVERY;
     this.#committer = new Committer(this.#log, (seq) => this.#maybeSnapshot(seq));
   }
 
@@ -159,7 +158,7 @@ export default class GameRoom implements Party.Server {
   }
 
   async #maybeSnapshot(seq: number) {
-    if (seq - this.#snapshotSeq < SNAPSHOT_EVERY || seq !== this.#engine.seq) return;
+    if (seq - this.#snapshotSeq < this.#snapshotEvery || seq !== this.#engine.seq) return;
     await this.#log.snapshot(seq, this.#engine.snapshot());
     this.#snapshotSeq = seq;
   }

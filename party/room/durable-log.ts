@@ -1,8 +1,9 @@
 /**
  * The room's durable record: a journal of commands plus periodic snapshots, in Durable Object storage.
  *
- * - Journal entries are keyed `j:<seq>` (seq zero-padded so keys sort), written in batches (storage takes at most
- *   128 keys per put). A command is journalled before any of its effects are sent.
+ * - Journal entries are written a batch per key, `j:<first seq>` (zero-padded so keys sort), each value under the
+ *   128 KiB limit: one storage write per group commit, however many commands it holds. A command is journalled
+ *   before any of its effects are sent.
  * - A snapshot is JSON split into chunks under 128 KiB (the per-value limit), keyed `s:<seq>:<chunk>`, with a
  *   pointer `s:head` written last, so a crash mid-snapshot leaves the previous snapshot in force.
  * - After a snapshot the journal up to its seq and older snapshots are deleted.
@@ -10,7 +11,7 @@
  */
 export interface LogStorage {
   get<T>(key: string): Promise<T | undefined>;
-  put(entries: Record<string, unknown>): Promise<void>;
+  put(entries: Record<string, unknown>, options?: { allowConcurrency?: boolean }): Promise<void>;
   delete(keys: string[]): Promise<number>;
   list<T>(options: { prefix: string; start?: string; limit?: number }): Promise<Map<string, T>>;
 }
@@ -30,10 +31,28 @@ export class DurableLog<Command> {
 
   /** Writes journal entries (seq → command) in as few puts as storage allows; resolves when all are stored. */
   async append(entries: readonly { seq: number; command: Command }[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += MAX_KEYS_PER_PUT) {
-      const batch: Record<string, unknown> = {};
-      for (const { seq, command } of entries.slice(i, i + MAX_KEYS_PER_PUT)) batch[`j:${pad(seq)}`] = command;
-      await this.#storage.put(batch);
+    const values: Record<string, unknown> = {};
+    let chunk: { seq: number; command: Command }[] = [];
+    let size = 0;
+    const close = () => {
+      const first = chunk[0];
+      if (first) values[`j:${pad(first.seq)}`] = chunk;
+      chunk = [];
+      size = 0;
+    };
+    for (const entry of entries) {
+      const entrySize = JSON.stringify(entry.command).length + 32;
+      if (size + entrySize > CHUNK_CHARS && chunk.length > 0) close();
+      chunk.push(entry);
+      size += entrySize;
+    }
+    close();
+    const keys = Object.keys(values);
+    for (let i = 0; i < keys.length; i += MAX_KEYS_PER_PUT) {
+      // allowConcurrency: keep taking commands while the write is in flight, so they join the next group commit
+      // (their frames still wait for their own write). Without it the input gate serialises one write per message.
+      const slice = Object.fromEntries(keys.slice(i, i + MAX_KEYS_PER_PUT).map((k) => [k, values[k]]));
+      await this.#storage.put(slice, { allowConcurrency: true });
     }
   }
 
@@ -75,22 +94,28 @@ export class DurableLog<Command> {
       ).join("");
       snapshot = { seq: head.seq, state: JSON.parse(json) as State };
     }
-    const from = head ? head.seq + 1 : 0;
+    const after = head ? head.seq : 0;
     const tail: { seq: number; command: Command }[] = [];
-    let start = `j:${pad(from)}`;
+    let start = "j:";
     for (;;) {
-      const page = await this.#storage.list<Command>({ prefix: "j:", start, limit: 1_000 });
-      for (const [key, command] of page) tail.push({ seq: Number(key.slice(2)), command });
-      if (page.size < 1_000) break;
-      start = `j:${pad((tail.at(-1)?.seq ?? from) + 1)}`;
+      const page = await this.#storage.list<{ seq: number; command: Command }[]>({
+        prefix: "j:",
+        start,
+        limit: 500,
+      });
+      for (const chunk of page.values()) for (const entry of chunk) if (entry.seq > after) tail.push(entry);
+      if (page.size < 500) break;
+      start = `${[...page.keys()].at(-1)}\u0000`;
     }
+    tail.sort((a, b) => a.seq - b.seq);
     return { snapshot, tail };
   }
 
+  /** Deletes journal chunks whose every entry is at or before `seq` (a chunk straddling it stays). */
   async #deleteJournalThrough(seq: number): Promise<void> {
     for (;;) {
-      const page = await this.#storage.list<unknown>({ prefix: "j:", limit: MAX_KEYS_PER_PUT });
-      const keys = [...page.keys()].filter((k) => Number(k.slice(2)) <= seq);
+      const page = await this.#storage.list<{ seq: number }[]>({ prefix: "j:", limit: MAX_KEYS_PER_PUT });
+      const keys = [...page.entries()].filter(([, chunk]) => (chunk.at(-1)?.seq ?? 0) <= seq).map(([k]) => k);
       if (keys.length === 0) return;
       await this.#storage.delete(keys);
       if (keys.length < page.size) return;
