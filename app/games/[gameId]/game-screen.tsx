@@ -55,6 +55,19 @@ export function GameScreen({ gameId }: { gameId: string }) {
       <TradingFloor connection={state} send={send} teamRole={team?.role ?? null} />
       <div className="grid2">
         <TeamsPanel view={view.data} />
+        <section className="panel tight" aria-label="Export">
+          <h2>Export (CSV)</h2>
+          <p className="row">
+            {(["orders", "fills", "marks"] as const).map((kind) => (
+              <a key={kind} href={`/api/games/${game.id}/export/${kind}`} download>
+                {kind}
+              </a>
+            ))}
+          </p>
+          <p className="muted small">
+            {access === "instructor" ? "The whole game." : "Your team's records."}
+          </p>
+        </section>
         {team ? <ApiKeyPanel teamId={team.id} hasKey={team.hasApiKey} prefix={team.apiKeyPrefix} /> : null}
       </div>
     </>
