@@ -110,6 +110,61 @@ describe("game room on a real partykit dev server", () => {
     expect(await connect("game-g-1", forged.token)).toEqual({ refused: 401 });
   });
 
+  it("survives a seeded flood of fuzzed frames: every one rejected, the room keeps serving", async () => {
+    const { token } = await mintRoomToken(player, SECRET);
+    const opened = await connect("game-g-1", token);
+    if ("refused" in opened) throw new Error("refused");
+    await opened.next(); // welcome
+    let seed = 20_261_124;
+    const random = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const pieces = [
+      '{"type":',
+      '"ping"',
+      '"cid":',
+      "NaN",
+      "-1",
+      "1e309",
+      "null",
+      "[",
+      "]",
+      "{",
+      "}",
+      ",",
+      '"\\u0000"',
+      "true",
+    ];
+    const frames = Array.from({ length: 200 }, () =>
+      Array.from(
+        { length: 1 + Math.floor(random() * 8) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join(""),
+    );
+    frames.push(
+      JSON.stringify({ type: "ping", cid: 12 }),
+      JSON.stringify({ type: "place_order", cid: "x", price: "NaN" }),
+    );
+    for (const frame of frames) opened.socket.send(frame);
+    const valid = frames.filter((f) => {
+      try {
+        const v = JSON.parse(f) as { type?: unknown; cid?: unknown };
+        return v?.type === "ping" && typeof v.cid === "string" && v.cid.length > 0 && v.cid.length <= 64;
+      } catch {
+        return false;
+      }
+    }).length;
+    for (let i = 0; i < frames.length; i++) {
+      const answer = await opened.next();
+      expect(["rejected", "pong"]).toContain(answer.type);
+    }
+    opened.socket.send(JSON.stringify({ type: "ping", cid: "still-alive" }));
+    expect(await opened.next()).toMatchObject({ type: "pong", cid: "still-alive" });
+    expect(valid).toBeLessThan(frames.length);
+    opened.socket.close();
+  });
+
   it("answers bad frames with a rejection and keeps serving", async () => {
     const { token } = await mintRoomToken(player, SECRET);
     const opened = await connect("game-g-1", token);
