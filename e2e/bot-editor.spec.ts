@@ -27,6 +27,10 @@ test("a player writes a bot, saves versions, diffs, restores, and keeps an unsav
   const editor = player.getByRole("textbox", { name: "Bot code" });
   await expect(editor).toContainText("Market maker starter");
 
+  // The editor completes the bot API.
+  await typeInEditor(player, "export function onStart(bot) { bot.setT");
+  await expect(player.getByRole("option", { name: /setTimer/ })).toBeVisible();
+
   await typeInEditor(player, "export function onStart(bot) { bot.log('v1'); }");
   await player.getByLabel("What changed").fill("hello world");
   await player.getByRole("button", { name: "Save as new version" }).click();

@@ -1,12 +1,13 @@
 "use client";
 
-import { javascript } from "@codemirror/lang-javascript";
+import { javascript, javascriptLanguage } from "@codemirror/lang-javascript";
 import { unifiedMergeView } from "@codemirror/merge";
 import { EditorState } from "@codemirror/state";
 import { oneDark } from "@codemirror/theme-one-dark";
 import { EditorView } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
+import { botCompletions } from "./bot-completions";
 
 /** CodeMirror 6 for bot code (TypeScript/JavaScript). `value` replaces the document when it changes from outside. */
 export function CodeEditor({ value, onChange }: { value: string; onChange: (code: string) => void }) {
@@ -24,6 +25,7 @@ export function CodeEditor({ value, onChange }: { value: string; onChange: (code
         extensions: [
           basicSetup,
           javascript({ typescript: true }),
+          javascriptLanguage.data.of({ autocomplete: botCompletions }),
           oneDark,
           EditorView.contentAttributes.of({ "aria-label": "Bot code" }),
           EditorView.updateListener.of((update) => {
