@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type ReactNode, useState } from "react";
+import { FormError } from "./form-error";
 
 /** A form that submits once at a time and shows the failure message next to it. */
 export function AuthForm({
@@ -31,11 +32,7 @@ export function AuthForm({
   return (
     <form className="stack" onSubmit={(e) => void submit(e)}>
       {children}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit" disabled={busy}>
         {busy ? "Please wait…" : submitLabel}
       </button>

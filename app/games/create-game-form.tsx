@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { FormError } from "../_components/form-error";
 import { useTRPC } from "../_trpc/client";
 import { mutationMessage } from "./use-form-mutation";
 
@@ -49,11 +50,7 @@ export function CreateGameForm() {
         Seed (optional: the same seed replays the same market)
         <input name="seed" inputMode="numeric" pattern="[0-9]*" placeholder="random" />
       </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create game"}
       </button>

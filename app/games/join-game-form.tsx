@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { FormError } from "../_components/form-error";
 import { useTRPC } from "../_trpc/client";
 import { mutationMessage } from "./use-form-mutation";
 
@@ -34,11 +35,7 @@ export function JoinGameForm() {
         Team name (teammates type the same name)
         <input name="teamName" required maxLength={40} placeholder="Alpha" />
       </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit" disabled={join.isPending}>
         {join.isPending ? "Joining…" : "Join game"}
       </button>

@@ -1,37 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../db";
-import { cookieHeaders, createTestApp } from "../testing/test-app";
-import { openTestDb, testDbKinds } from "../testing/test-databases";
+import { describe, expect, it } from "vitest";
+import { cookieHeaders } from "../testing/test-app";
+import { testDbKinds } from "../testing/test-databases";
+import { withTestApp } from "../testing/with-test-app";
 
 describe.each(testDbKinds())("auth on %s", (kind) => {
-  let handle: DbHandle;
-  let app: ReturnType<typeof createTestApp>;
-
-  beforeAll(async () => {
-    handle = await openTestDb(kind);
-    app = createTestApp(handle.db);
-  });
-  afterAll(() => handle.close());
+  const ctx = withTestApp(kind);
 
   const signIn = (email: string, password: string) =>
-    app.auth.api.signInEmail({ body: { email, password }, asResponse: true });
+    ctx.app.auth.api.signInEmail({ body: { email, password }, asResponse: true });
 
   it("signs up, signs in, reads the session with its role, and signs out", async () => {
-    await app.signUp({ name: "Gil", email: "gil@school.test", role: "instructor", password: "pass-word-1" });
+    await ctx.app.signUp({
+      name: "Gil",
+      email: "gil@school.test",
+      role: "instructor",
+      password: "pass-word-1",
+    });
 
     const response = await signIn("gil@school.test", "pass-word-1");
     expect(response.status).toBe(200);
     const headers = cookieHeaders(response);
-    const session = await app.auth.api.getSession({ headers });
+    const session = await ctx.app.auth.api.getSession({ headers });
     expect(session?.user).toMatchObject({ email: "gil@school.test", role: "instructor" });
 
-    const out = await app.auth.api.signOut({ headers, asResponse: true });
+    const out = await ctx.app.auth.api.signOut({ headers, asResponse: true });
     expect(out.status).toBe(200);
-    expect(await app.auth.api.getSession({ headers })).toBeNull();
+    expect(await ctx.app.auth.api.getSession({ headers })).toBeNull();
   });
 
   it("answers bad credentials with a clear message and no session", async () => {
-    await app.signUp({ name: "Hal", email: "hal@school.test", role: "player", password: "right-password" });
+    await ctx.app.signUp({
+      name: "Hal",
+      email: "hal@school.test",
+      role: "player",
+      password: "right-password",
+    });
     for (const [email, password] of [
       ["hal@school.test", "wrong-password"],
       ["nobody@school.test", "right-password"],
@@ -48,7 +51,7 @@ describe.each(testDbKinds())("auth on %s", (kind) => {
 
   it("rejects an unknown role, a short password and a duplicate email", async () => {
     const attempt = (body: Record<string, string>) =>
-      app.auth.api.signUpEmail({
+      ctx.app.auth.api.signUpEmail({
         body: { name: "X", email: "x@school.test", password: "long-enough-pw", ...body } as never,
         asResponse: true,
       });
@@ -66,11 +69,11 @@ describe.each(testDbKinds())("auth on %s", (kind) => {
   });
 
   it("signs up as a player when no role is given", async () => {
-    const response = await app.auth.api.signUpEmail({
+    const response = await ctx.app.auth.api.signUpEmail({
       body: { name: "Ivy", email: "ivy@school.test", password: "long-enough-pw" },
       asResponse: true,
     });
-    const session = await app.auth.api.getSession({ headers: cookieHeaders(response) });
+    const session = await ctx.app.auth.api.getSession({ headers: cookieHeaders(response) });
     expect(session?.user.role).toBe("player");
   });
 });

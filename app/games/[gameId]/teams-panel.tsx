@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/trpc/routers/app-router";
+import { FormError } from "../../_components/form-error";
 import { useTRPC } from "../../_trpc/client";
 import { mutationMessage } from "../use-form-mutation";
 
@@ -68,11 +69,7 @@ export function TeamsPanel({ view }: { view: GameView }) {
           </tbody>
         </table>
       )}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }
@@ -117,11 +114,7 @@ export function ApiKeyPanel({
       >
         {hasKey || shown ? "Issue a new key" : "Issue a key"}
       </button>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }

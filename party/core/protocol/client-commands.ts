@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Seed } from "./room-setup";
 
 /** Client correlation id: echoed on the command's result so a client can match answers to requests. */
 export const Cid = z.string().min(1, "cid is required").max(64, "cid is at most 64 characters");
@@ -96,12 +97,7 @@ export const AdminCommand = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("rematch"),
     cid: Cid,
-    seed: z
-      .number()
-      .int()
-      .min(1)
-      .max(2 ** 31 - 1)
-      .optional(),
+    seed: Seed.optional(),
   }),
 ]);
 export type AdminCommand = z.infer<typeof AdminCommand>;

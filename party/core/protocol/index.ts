@@ -13,7 +13,7 @@ export { GameRecord, MAX_RECORDS_PER_BATCH, RecordBatch } from "./game-records";
 export { ClientMessage, MAX_FRAME_CHARS, PROTOCOL_VERSION, type RejectionCode } from "./messages";
 export { parseClientMessage } from "./parse-client-message";
 export type { Result } from "./result";
-export { RoomSetup, TeamRole } from "./room-setup";
+export { RoomSetup, Seed, TeamRole } from "./room-setup";
 export type {
   CancelReason,
   ClockView,

@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+/** A market-simulation seed: the same seed replays the same prices and news. */
+export const Seed = z
+  .number({ error: "the seed is a whole number" })
+  .int("the seed is a whole number")
+  .min(1, "the seed is at least 1")
+  .max(2 ** 31 - 1, "the seed is at most 2147483647");
+
 export const TeamRole = z.enum(["market_maker", "hedge_fund", "arbitrage_desk"]);
 export type TeamRole = z.infer<typeof TeamRole>;
 

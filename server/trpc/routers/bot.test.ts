@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db";
-import { createTestApp } from "../../testing/test-app";
-import { openTestDb, testDbKinds } from "../../testing/test-databases";
+import { describe, expect, it } from "vitest";
+import { testDbKinds } from "../../testing/test-databases";
+import { withTestApp } from "../../testing/with-test-app";
 
 describe.each(testDbKinds())("bot versions on %s", (kind) => {
-  let handle: DbHandle;
-  let app: ReturnType<typeof createTestApp>;
-  beforeAll(async () => {
-    handle = await openTestDb(kind);
-    app = createTestApp(handle.db);
-  });
-  afterAll(() => handle.close());
+  const ctx = withTestApp(kind);
 
   it("numbers versions per team, keeps author, message and code, newest first", async () => {
-    const teacher = await app.signUp({ name: "Pat", email: "pat@school.test", role: "instructor" });
+    const teacher = await ctx.app.signUp({ name: "Pat", email: "pat@school.test", role: "instructor" });
     const created = await teacher.caller.game.create({ name: "Bots", preset: "compact" });
-    const ann = await app.signUp({ name: "Ann", email: "ann@school.test", role: "player" });
-    const ben = await app.signUp({ name: "Ben", email: "ben@school.test", role: "player" });
+    const ann = await ctx.app.signUp({ name: "Ann", email: "ann@school.test", role: "player" });
+    const ben = await ctx.app.signUp({ name: "Ben", email: "ben@school.test", role: "player" });
     const { teamId } = await ann.caller.game.join({ joinCode: created.joinCode, teamName: "Rho" });
     await ben.caller.game.join({ joinCode: created.joinCode, teamName: "Rho" });
 
@@ -37,10 +30,10 @@ describe.each(testDbKinds())("bot versions on %s", (kind) => {
   });
 
   it("keeps other teams out and refuses empty messages and oversized code", async () => {
-    const teacher = await app.signUp({ name: "Quin", email: "quin@school.test", role: "instructor" });
+    const teacher = await ctx.app.signUp({ name: "Quin", email: "quin@school.test", role: "instructor" });
     const created = await teacher.caller.game.create({ name: "Private bots", preset: "compact" });
-    const owner = await app.signUp({ name: "Rae", email: "rae@school.test", role: "player" });
-    const rival = await app.signUp({ name: "Sam", email: "sam@school.test", role: "player" });
+    const owner = await ctx.app.signUp({ name: "Rae", email: "rae@school.test", role: "player" });
+    const rival = await ctx.app.signUp({ name: "Sam", email: "sam@school.test", role: "player" });
     const { teamId } = await owner.caller.game.join({ joinCode: created.joinCode, teamName: "Sigma" });
     await rival.caller.game.join({ joinCode: created.joinCode, teamName: "Tau" });
 

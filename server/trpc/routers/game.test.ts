@@ -1,26 +1,18 @@
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db";
-import { createTestApp } from "../../testing/test-app";
-import { openTestDb, testDbKinds } from "../../testing/test-databases";
+import { describe, expect, it } from "vitest";
+import { testDbKinds } from "../../testing/test-databases";
+import { withTestApp } from "../../testing/with-test-app";
 
 describe.each(testDbKinds())("game router on %s", (kind) => {
-  let handle: DbHandle;
-  let app: ReturnType<typeof createTestApp>;
-
-  beforeAll(async () => {
-    handle = await openTestDb(kind);
-    app = createTestApp(handle.db);
-  });
-  afterAll(() => handle.close());
+  const ctx = withTestApp(kind);
 
   it("lets an instructor create a game and a player join it by code", async () => {
-    const teacher = await app.signUp({ name: "Ada", email: "ada@school.test", role: "instructor" });
+    const teacher = await ctx.app.signUp({ name: "Ada", email: "ada@school.test", role: "instructor" });
     const created = await teacher.caller.game.create({ name: "Monday class", preset: "compact", seed: 42 });
     expect(created.joinCode).toMatch(/^[A-Z2-9]{6}$/);
     expect(created.seed).toBe(42);
 
-    const player = await app.signUp({ name: "Bo", email: "bo@school.test", role: "player" });
+    const player = await ctx.app.signUp({ name: "Bo", email: "bo@school.test", role: "player" });
     const code = `${created.joinCode.slice(0, 3).toLowerCase()}-${created.joinCode.slice(3)}`;
     const joined = await player.caller.game.join({ joinCode: code, teamName: "Alpha" });
     expect(joined.gameId).toBe(created.id);
@@ -44,9 +36,9 @@ describe.each(testDbKinds())("game router on %s", (kind) => {
   });
 
   it("mints a room token naming user, team, game and role for this game's room only", async () => {
-    const teacher = await app.signUp({ name: "Cy", email: "cy@school.test", role: "instructor" });
+    const teacher = await ctx.app.signUp({ name: "Cy", email: "cy@school.test", role: "instructor" });
     const created = await teacher.caller.game.create({ name: "Tokens", preset: "compact" });
-    const player = await app.signUp({ name: "Di", email: "di@school.test", role: "player" });
+    const player = await ctx.app.signUp({ name: "Di", email: "di@school.test", role: "player" });
     const { teamId } = await player.caller.game.join({ joinCode: created.joinCode, teamName: "Delta" });
 
     const minted = await player.caller.game.roomToken({ gameId: created.id });
@@ -60,9 +52,9 @@ describe.each(testDbKinds())("game router on %s", (kind) => {
   });
 
   it("refuses strangers, anonymous callers, players creating games and instructors joining", async () => {
-    const teacher = await app.signUp({ name: "Ed", email: "ed@school.test", role: "instructor" });
+    const teacher = await ctx.app.signUp({ name: "Ed", email: "ed@school.test", role: "instructor" });
     const created = await teacher.caller.game.create({ name: "Private", preset: "full" });
-    const stranger = await app.signUp({ name: "Fi", email: "fi@school.test", role: "player" });
+    const stranger = await ctx.app.signUp({ name: "Fi", email: "fi@school.test", role: "player" });
 
     await expect(stranger.caller.game.byId({ gameId: created.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -88,7 +80,7 @@ describe.each(testDbKinds())("game router on %s", (kind) => {
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    const anonymous = await app.anonymous();
+    const anonymous = await ctx.app.anonymous();
     await expect(anonymous.game.mine()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
       message: "Sign in first.",
@@ -96,12 +88,12 @@ describe.each(testDbKinds())("game router on %s", (kind) => {
   });
 
   it("shares a projector link whose key alone opens a viewer token", async () => {
-    const teacher = await app.signUp({ name: "Vi", email: "vi@school.test", role: "instructor" });
+    const teacher = await ctx.app.signUp({ name: "Vi", email: "vi@school.test", role: "instructor" });
     const created = await teacher.caller.game.create({ name: "Projected", preset: "compact" });
     const key = await teacher.caller.game.viewKey({ gameId: created.id });
     expect(await teacher.caller.game.viewKey({ gameId: created.id })).toBe(key);
 
-    const anonymous = await app.anonymous();
+    const anonymous = await ctx.app.anonymous();
     const viewer = await anonymous.game.viewToken({ gameId: created.id, key });
     expect(decodeJwt(viewer.token)).toMatchObject({
       role: "viewer",
@@ -114,7 +106,7 @@ describe.each(testDbKinds())("game router on %s", (kind) => {
       code: "NOT_FOUND",
       message: "This projector link is not valid. Ask the instructor for a new one.",
     });
-    const player = await app.signUp({ name: "Wu", email: "wu@school.test", role: "player" });
+    const player = await ctx.app.signUp({ name: "Wu", email: "wu@school.test", role: "player" });
     await expect(player.caller.game.viewKey({ gameId: created.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roomNameFor } from "@/party/core/auth";
+import { Seed } from "@/party/core/protocol";
 import {
   createGame,
   gameForViewKey,
@@ -20,12 +21,7 @@ export const gameRouter = createTRPCRouter({
       z.object({
         name: z.string().trim().min(1, "Give the game a name.").max(80),
         preset: z.enum(["compact", "full"]).default("compact"),
-        seed: z
-          .number()
-          .int()
-          .min(1)
-          .max(2 ** 31 - 1)
-          .optional(),
+        seed: Seed.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db";
+import { describe, expect, it } from "vitest";
 import { hashApiKey } from "../../services/api-key";
 import { roomSetupFor } from "../../services/team";
-import { createTestApp } from "../../testing/test-app";
-import { openTestDb, testDbKinds } from "../../testing/test-databases";
+import { testDbKinds } from "../../testing/test-databases";
+import { withTestApp } from "../../testing/with-test-app";
 
 describe.each(testDbKinds())("team router on %s", (kind) => {
-  let handle: DbHandle;
-  let app: ReturnType<typeof createTestApp>;
-  beforeAll(async () => {
-    handle = await openTestDb(kind);
-    app = createTestApp(handle.db);
-  });
-  afterAll(() => handle.close());
+  const ctx = withTestApp(kind);
 
   it("assigns roles, rotates API keys and reflects both in the room setup", async () => {
-    const teacher = await app.signUp({ name: "Jo", email: "jo@school.test", role: "instructor" });
+    const teacher = await ctx.app.signUp({ name: "Jo", email: "jo@school.test", role: "instructor" });
     const created = await teacher.caller.game.create({ name: "Roles", preset: "compact", seed: 7 });
-    const player = await app.signUp({ name: "Kit", email: "kit@school.test", role: "player" });
+    const player = await ctx.app.signUp({ name: "Kit", email: "kit@school.test", role: "player" });
     const { teamId } = await player.caller.game.join({ joinCode: created.joinCode, teamName: "Kappa" });
-    const v1 = (await roomSetupFor(handle.db, created.id)).version;
+    const v1 = (await roomSetupFor(ctx.handle.db, created.id)).version;
 
     await teacher.caller.team.assignRole({ teamId, role: "hedge_fund" });
     const first = await player.caller.team.rotateApiKey({ teamId });
@@ -27,7 +20,7 @@ describe.each(testDbKinds())("team router on %s", (kind) => {
     expect(first.key).toMatch(/^oc_[A-Za-z0-9_-]{43}$/);
     expect(second.key).not.toBe(first.key);
 
-    const setup = await roomSetupFor(handle.db, created.id);
+    const setup = await roomSetupFor(ctx.handle.db, created.id);
     expect(setup).toMatchObject({ gameId: created.id, preset: "compact", seed: 7 });
     expect(setup.version).toBe(v1 + 3);
     expect(setup.teams).toEqual([
@@ -36,11 +29,11 @@ describe.each(testDbKinds())("team router on %s", (kind) => {
   });
 
   it("lets only the game's instructor assign roles and only members rotate keys", async () => {
-    const owner = await app.signUp({ name: "Lu", email: "lu@school.test", role: "instructor" });
-    const other = await app.signUp({ name: "Mo", email: "mo@school.test", role: "instructor" });
+    const owner = await ctx.app.signUp({ name: "Lu", email: "lu@school.test", role: "instructor" });
+    const other = await ctx.app.signUp({ name: "Mo", email: "mo@school.test", role: "instructor" });
     const created = await owner.caller.game.create({ name: "Guarded", preset: "compact" });
-    const player = await app.signUp({ name: "Ny", email: "ny@school.test", role: "player" });
-    const outsider = await app.signUp({ name: "Ox", email: "ox@school.test", role: "player" });
+    const player = await ctx.app.signUp({ name: "Ny", email: "ny@school.test", role: "player" });
+    const outsider = await ctx.app.signUp({ name: "Ox", email: "ox@school.test", role: "player" });
     const { teamId } = await player.caller.game.join({ joinCode: created.joinCode, teamName: "Nu" });
 
     await expect(other.caller.team.assignRole({ teamId, role: "arbitrage_desk" })).rejects.toMatchObject({

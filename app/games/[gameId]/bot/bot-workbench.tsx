@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { STARTER_BOTS, type StarterRole } from "@/party/core/bot-api";
+import { FormError } from "../../../_components/form-error";
 import { useTRPC } from "../../../_trpc/client";
 import { mutationMessage } from "../../use-form-mutation";
 import { CodeDiff, CodeEditor } from "./code-editor";
@@ -96,11 +97,7 @@ function Workbench({
             {save.isPending ? "Saving…" : "Save as new version"}
           </button>
         </form>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </section>
       <aside className="panel tight versions-panel" aria-label="Versions">
         <h2>Versions</h2>
