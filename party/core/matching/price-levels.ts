@@ -1,0 +1,97 @@
+/** One resting order, linked into its level's FIFO queue. */
+export type OrderNode = {
+  readonly id: string;
+  readonly owner: string;
+  readonly side: "buy" | "sell";
+  readonly price: number;
+  remaining: number;
+  prev: OrderNode | null;
+  next: OrderNode | null;
+  level: Level;
+};
+
+/** A price level: a doubly linked FIFO (O(1) append and unlink) and its total quantity. */
+export type Level = { readonly price: number; head: OrderNode | null; tail: OrderNode | null; total: number };
+
+/**
+ * One side of a book: levels by price in a Map, and their prices in a sorted array (best first) for walking.
+ * Adding or removing a level is a binary search plus a splice; touching an order is O(1).
+ */
+export class PriceLevels {
+  readonly #levels = new Map<number, Level>();
+  /** Best first: descending for bids, ascending for asks. */
+  readonly #prices: number[] = [];
+
+  constructor(private readonly descending: boolean) {}
+
+  best(): Level | null {
+    const price = this.#prices[0];
+    return price === undefined ? null : (this.#levels.get(price) ?? null);
+  }
+
+  /** Levels best-first (a live view: do not mutate while iterating). */
+  *walk(): Generator<Level> {
+    for (const price of this.#prices) {
+      const level = this.#levels.get(price);
+      if (level) yield level;
+    }
+  }
+
+  append(node: Omit<OrderNode, "prev" | "next" | "level">): OrderNode {
+    let level = this.#levels.get(node.price);
+    if (!level) {
+      level = { price: node.price, head: null, tail: null, total: 0 };
+      this.#levels.set(node.price, level);
+      this.#prices.splice(this.#insertionIndex(node.price), 0, node.price);
+    }
+    const linked: OrderNode = { ...node, prev: level.tail, next: null, level };
+    if (level.tail) level.tail.next = linked;
+    else level.head = linked;
+    level.tail = linked;
+    level.total += linked.remaining;
+    return linked;
+  }
+
+  /** Unlinks an order; drops its level when it empties. */
+  unlink(node: OrderNode) {
+    const { level } = node;
+    if (node.prev) node.prev.next = node.next;
+    else level.head = node.next;
+    if (node.next) node.next.prev = node.prev;
+    else level.tail = node.prev;
+    level.total -= node.remaining;
+    node.prev = null;
+    node.next = null;
+    if (level.head === null) {
+      this.#levels.delete(level.price);
+      const index = this.#indexOf(level.price);
+      if (index >= 0) this.#prices.splice(index, 1);
+    }
+  }
+
+  /** Reduces a resting order by a fill, keeping the level total right. */
+  reduce(node: OrderNode, quantity: number) {
+    node.remaining -= quantity;
+    node.level.total -= quantity;
+  }
+
+  #better(a: number, b: number): boolean {
+    return this.descending ? a > b : a < b;
+  }
+
+  #insertionIndex(price: number): number {
+    let lo = 0;
+    let hi = this.#prices.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#better(this.#prices[mid] as number, price)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  #indexOf(price: number): number {
+    const index = this.#insertionIndex(price);
+    return this.#prices[index] === price ? index : -1;
+  }
+}
