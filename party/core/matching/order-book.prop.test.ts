@@ -73,7 +73,7 @@ describe("OrderBook against the naive ReferenceBook", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 20 }), (sizes) => {
         const book = new OrderBook();
-        sizes.forEach((q, i) =>
+        sizes.forEach((q, i) => {
           book.submit({
             id: `r${i}`,
             owner: `m${i}`,
@@ -82,8 +82,8 @@ describe("OrderBook against the naive ReferenceBook", () => {
             price: 100,
             quantity: q,
             tif: "gtc",
-          }),
-        );
+          });
+        });
         const take = book.submit({
           id: "t",
           owner: "taker",

@@ -30,7 +30,7 @@ export class OrderBook implements Book {
         selfTradeCancels.push(view(maker));
         continue;
       }
-      const quantity = remaining < maker.remaining ? remaining : maker.remaining;
+      const quantity = Math.min(remaining, maker.remaining);
       opposite.reduce(maker, quantity);
       remaining -= quantity;
       fills.push({
