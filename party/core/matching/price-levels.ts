@@ -44,7 +44,17 @@ export class PriceLevels {
       this.#levels.set(node.price, level);
       this.#prices.splice(this.#insertionIndex(node.price), 0, node.price);
     }
-    const linked: OrderNode = { ...node, prev: level.tail, next: null, level };
+    // Built field by field (no spread) so every node shares one hidden class: the hot path stays monomorphic.
+    const linked: OrderNode = {
+      id: node.id,
+      owner: node.owner,
+      side: node.side,
+      price: node.price,
+      remaining: node.remaining,
+      prev: level.tail,
+      next: null,
+      level,
+    };
     if (level.tail) level.tail.next = linked;
     else level.head = linked;
     level.tail = linked;

@@ -1,0 +1,56 @@
+// Runs the stream through our OrderBook (party/core/matching), one book per instrument, book alone: no risk,
+// no ledger, no effects. Ids and owners are strings in our engine; they are made once, before timing.
+import { type IncomingOrder, OrderBook } from "../../party/core/matching";
+import type { BenchTarget, PreparedRun } from "./target";
+import type { BenchOp } from "./workload";
+
+type NativeOp =
+  | { readonly kind: "submit"; readonly book: OrderBook; readonly order: IncomingOrder }
+  | { readonly kind: "cancel"; readonly book: OrderBook; readonly id: string };
+
+/** Our `OrderBook` behind the common benchmark interface. */
+export function engineBookTarget(label = "our OrderBook (party/core/matching)"): BenchTarget {
+  return {
+    label,
+    prepare(ops: readonly BenchOp[]): PreparedRun {
+      const books: OrderBook[] = [];
+      const owners = new Map<number, string>();
+      const ownerName = (owner: number): string => {
+        let name = owners.get(owner);
+        if (name === undefined) {
+          name = `team-${owner}`;
+          owners.set(owner, name);
+        }
+        return name;
+      };
+      const native: NativeOp[] = ops.map((op) => {
+        const book = books[op.instrument] ?? new OrderBook();
+        books[op.instrument] = book;
+        if (op.kind === "cancel") return { kind: "cancel", book, id: String(op.id) };
+        const base = { id: String(op.id), owner: ownerName(op.owner), side: op.side, quantity: op.qty };
+        const order: IncomingOrder =
+          op.kind === "market"
+            ? { ...base, type: "market", tif: "ioc" }
+            : { ...base, type: "limit", price: op.price, tif: op.tif };
+        return { kind: "submit", book, order };
+      });
+      let fills = 0;
+      let filledQty = 0;
+      let stpCancels = 0;
+      return {
+        step(i) {
+          const op = native[i] as NativeOp;
+          if (op.kind === "cancel") {
+            op.book.cancel(op.id);
+            return;
+          }
+          const result = op.book.submit(op.order);
+          for (const fill of result.fills) filledQty += fill.quantity;
+          fills += result.fills.length;
+          stpCancels += result.selfTradeCancels.length;
+        },
+        stats: () => ({ fills, filledQty, stpCancels, rejected: 0 }),
+      };
+    },
+  };
+}
