@@ -14,25 +14,26 @@ export type OrderNode = {
 export type Level = { readonly price: number; head: OrderNode | null; tail: OrderNode | null; total: number };
 
 /**
- * One side of a book: levels by price in a Map, and their prices in a sorted array (best first) for walking.
- * Adding or removing a level is a binary search plus a splice; touching an order is O(1).
+ * One side of a book: levels by price in a Map, and their prices in a sorted array with the best price LAST, so
+ * the levels that come and go most (at the touch) are pushed and popped at the end. Adding or removing another
+ * level is a binary search plus a splice; touching an order is O(1).
  */
 export class PriceLevels {
   readonly #levels = new Map<number, Level>();
-  /** Best first: descending for bids, ascending for asks. */
+  /** Worst first, best last: ascending for bids, descending for asks. */
   readonly #prices: number[] = [];
 
   constructor(private readonly descending: boolean) {}
 
   best(): Level | null {
-    const price = this.#prices[0];
+    const price = this.#prices[this.#prices.length - 1];
     return price === undefined ? null : (this.#levels.get(price) ?? null);
   }
 
   /** Levels best-first (a live view: do not mutate while iterating). */
   *walk(): Generator<Level> {
-    for (const price of this.#prices) {
-      const level = this.#levels.get(price);
+    for (let i = this.#prices.length - 1; i >= 0; i--) {
+      const level = this.#levels.get(this.#prices[i] as number);
       if (level) yield level;
     }
   }
@@ -74,8 +75,12 @@ export class PriceLevels {
     node.next = null;
     if (level.head === null) {
       this.#levels.delete(level.price);
-      const index = this.#indexOf(level.price);
-      if (index >= 0) this.#prices.splice(index, 1);
+      const last = this.#prices.length - 1;
+      if (this.#prices[last] === level.price) this.#prices.pop();
+      else {
+        const index = this.#indexOf(level.price);
+        if (index >= 0) this.#prices.splice(index, 1);
+      }
     }
   }
 
@@ -89,19 +94,20 @@ export class PriceLevels {
     return this.descending ? a > b : a < b;
   }
 
+  /** The index before the first price better than `price` (equal prices sort before it). */
   #insertionIndex(price: number): number {
     let lo = 0;
     let hi = this.#prices.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.#better(this.#prices[mid] as number, price)) lo = mid + 1;
-      else hi = mid;
+      if (this.#better(this.#prices[mid] as number, price)) hi = mid;
+      else lo = mid + 1;
     }
     return lo;
   }
 
   #indexOf(price: number): number {
-    const index = this.#insertionIndex(price);
+    const index = this.#insertionIndex(price) - 1;
     return this.#prices[index] === price ? index : -1;
   }
 }
