@@ -3,12 +3,13 @@
 //    implementation is slow), each on fresh state after a GC, and the median rate is reported as orders/s;
 // 2. a latency pass on fresh state: `process.hrtime.bigint()` around every operation, stored in a preallocated
 //    Float64Array → p50/p99/p99.9 in µs. The clock reads (see `timerOverheadNs`) are inside these figures.
-// Before every pass: a full GC (so one run's garbage is not billed to the next), then a short untimed "settle" run
+// Before every pass, after `prepare` (so the prepared commands are already in old space and their promotion is
+// not billed to the timed loop; it was, and cost ~2× to adapters that build objects): a full GC, then a short untimed "settle" run
 // on the warm-up stream, because right after a forced full GC V8 starts with a shrunken young generation and the
 // next ~75k operations ran up to 2× slower (measured on the baseline) until the heap grew back.
 // Warm-up (`warmUp`) runs every implementation through both loops on a separate stream first, so the JIT has
 // compiled all of them and the loops' call sites are equally polymorphic for everyone before anything is timed.
-import type { BenchTarget, RunStats } from "./target";
+import type { BenchTarget, PreparedRun, RunStats } from "./target";
 import { type BenchOp, OP_KINDS, type OpKind } from "./workload";
 
 /** Timings and work counters of one implementation on one stream. */
@@ -50,18 +51,14 @@ function isolate(target: BenchTarget, isolation: Isolation): void {
   for (let i = 0; i < n; i++) run.step(i);
 }
 
-function throughputPass(target: BenchTarget, ops: readonly BenchOp[]): { seconds: number; stats: RunStats } {
-  const run = target.prepare(ops);
-  const n = ops.length;
+function throughputPass(run: PreparedRun, n: number): { seconds: number; stats: RunStats } {
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) run.step(i);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return { seconds, stats: run.stats() };
 }
 
-function latencyPass(target: BenchTarget, ops: readonly BenchOp[], out: Float64Array): RunStats {
-  const run = target.prepare(ops);
-  const n = ops.length;
+function latencyPass(run: PreparedRun, n: number, out: Float64Array): RunStats {
   for (let i = 0; i < n; i++) {
     const t0 = process.hrtime.bigint();
     run.step(i);
@@ -81,8 +78,8 @@ export function quantile(sorted: Float64Array, q: number): number {
 export function warmUp(targets: readonly BenchTarget[], ops: readonly BenchOp[]): void {
   const scratch = new Float64Array(ops.length);
   for (const target of targets) {
-    throughputPass(target, ops);
-    latencyPass(target, ops, scratch);
+    throughputPass(target.prepare(ops), ops.length);
+    latencyPass(target.prepare(ops), ops.length, scratch);
   }
 }
 
@@ -97,8 +94,9 @@ export function measure(target: BenchTarget, ops: readonly BenchOp[], isolation:
   let spent = 0;
   let stats: RunStats = { fills: 0, filledQty: 0, stpCancels: 0, rejected: 0 };
   while (rates.length < MAX_PASSES && (rates.length < MIN_PASSES || spent < PASS_BUDGET_S)) {
+    const run = target.prepare(ops);
     isolate(target, isolation);
-    const pass = throughputPass(target, ops);
+    const pass = throughputPass(run, ops.length);
     rates.push(ops.length / pass.seconds);
     spent += pass.seconds;
     stats = pass.stats;
@@ -106,8 +104,9 @@ export function measure(target: BenchTarget, ops: readonly BenchOp[], isolation:
   rates.sort((a, b) => a - b);
   const median = rates[rates.length >> 1] as number;
   const latencies = new Float64Array(ops.length);
+  const run = target.prepare(ops);
   isolate(target, isolation);
-  const again = latencyPass(target, ops, latencies);
+  const again = latencyPass(run, ops.length, latencies);
   if (again.filledQty !== stats.filledQty || again.fills !== stats.fills) {
     console.log(`WARNING ${target.label} is not deterministic: two runs of one stream traded differently`);
   }
