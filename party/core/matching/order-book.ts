@@ -51,13 +51,7 @@ export class OrderBook implements Book {
 
     if (remaining > 0 && limit !== null && order.tif === "gtc") {
       const own = order.side === "buy" ? this.#bids : this.#asks;
-      const node = own.append({
-        id: order.id,
-        owner: order.owner,
-        side: order.side,
-        price: limit,
-        remaining,
-      });
+      const node = own.append(order.id, order.owner, order.side, limit, remaining);
       this.#byId.set(order.id, node);
       return { fills, selfTradeCancels, remaining, rested: true, dropped: null };
     }

@@ -38,20 +38,21 @@ export class PriceLevels {
     }
   }
 
-  append(node: Omit<OrderNode, "prev" | "next" | "level">): OrderNode {
-    let level = this.#levels.get(node.price);
+  /** Appends a new resting order at the back of its price level (one allocation per order). */
+  append(id: string, owner: string, side: "buy" | "sell", price: number, remaining: number): OrderNode {
+    let level = this.#levels.get(price);
     if (!level) {
-      level = { price: node.price, head: null, tail: null, total: 0 };
-      this.#levels.set(node.price, level);
-      this.#prices.splice(this.#insertionIndex(node.price), 0, node.price);
+      level = { price, head: null, tail: null, total: 0 };
+      this.#levels.set(price, level);
+      this.#prices.splice(this.#insertionIndex(price), 0, price);
     }
     // Built field by field (no spread) so every node shares one hidden class: the hot path stays monomorphic.
     const linked: OrderNode = {
-      id: node.id,
-      owner: node.owner,
-      side: node.side,
-      price: node.price,
-      remaining: node.remaining,
+      id,
+      owner,
+      side,
+      price,
+      remaining,
       prev: level.tail,
       next: null,
       level,
