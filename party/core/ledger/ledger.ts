@@ -64,7 +64,8 @@ export class Ledger {
     account.cashCents += -signed * fill.price * MULTIPLIER + feeCents;
     account.feesCents += feeCents;
 
-    const holding = (account.holdings[fill.instrument] ??= { position: 0, openCost: 0 });
+    const holding = account.holdings[fill.instrument] ?? { position: 0, openCost: 0 };
+    account.holdings[fill.instrument] = holding;
     let realisedCents = 0;
     let opening = fill.quantity;
     if (holding.position !== 0 && Math.sign(holding.position) !== Math.sign(signed)) {
