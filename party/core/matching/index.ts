@@ -1,3 +1,4 @@
+export { type AuctionOrder, type Clearing, clearingPrice } from "./auction";
 export { OrderBook } from "./order-book";
 export { ReferenceBook } from "./reference-book";
 export type {
