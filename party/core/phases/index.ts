@@ -1,0 +1,9 @@
+export {
+  admits,
+  nextPhase,
+  type Phase,
+  type PhaseAction,
+  type PhaseCommand,
+  type PhaseRejection,
+  transition,
+} from "./phase-rules";
