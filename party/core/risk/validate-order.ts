@@ -1,0 +1,119 @@
+import { admits, type Phase } from "../phases";
+import { QUOTE_RULES, type RoleLimits } from "./role-limits";
+import type { TokenBucket } from "./token-bucket";
+import { checkLimits, type Exposure } from "./worst-case-exposure";
+
+export type Rejection = { code: string; message: string };
+
+export type OrderRequest =
+  | { kind: "limit" | "market"; instrument: string; side: "buy" | "sell"; price?: number; quantity: number }
+  | {
+      kind: "quote";
+      instrument: string;
+      bid: { price: number; quantity: number };
+      ask: { price: number; quantity: number };
+    };
+
+export type ValidationInput = {
+  phase: Phase;
+  limits: RoleLimits;
+  listed: ReadonlySet<string>;
+  /** The team's worst-case exposures (position and open quantity per side), before this order. */
+  exposures: Record<string, Exposure>;
+  /** Sides on which the team has resting orders in this instrument (for the one-sided rule). */
+  restingSides: ReadonlySet<"buy" | "sell">;
+  bucket: TokenBucket;
+  team: string;
+  nowMs: number;
+};
+
+/**
+ * Pre-trade validation. Checks run in this order and the first failure wins:
+ * 1 phase · 2 instrument listed · 3 order type allowed for the role · 4 price present for limits · 5 size bounds ·
+ * 6 quote rules · 7 one-sided rule (hedge fund) · 8 worst-case position limits (per option, then total) ·
+ * 9 rate limit (last, so a rejected order never uses up a token; a quote costs two).
+ */
+export function validateOrder(order: OrderRequest, input: ValidationInput): Rejection | null {
+  const { limits } = input;
+  const phase = admits(input.phase, order.kind);
+  if (phase) return phase;
+  if (!input.listed.has(order.instrument)) {
+    return { code: "INVALID_INSTRUMENT", message: `${order.instrument} is not a listed option.` };
+  }
+  if (!limits.orderTypes.includes(order.kind)) {
+    return { code: "ORDER_TYPE_NOT_ALLOWED", message: `Your role cannot send ${order.kind} orders.` };
+  }
+  if (order.kind === "limit" && order.price === undefined) {
+    return { code: "MISSING_PRICE", message: "A limit order needs a price." };
+  }
+  if (order.kind !== "quote" && (order.quantity < limits.minSize || order.quantity > limits.maxSize)) {
+    return {
+      code: `${limits.codePrefix}_SIZE`,
+      message: `Order size must be between ${limits.minSize} and ${limits.maxSize}.`,
+    };
+  }
+  if (order.kind === "quote") {
+    const problem = quoteProblem(order.bid, order.ask);
+    if (problem) return { code: "QUOTE_INVALID", message: problem };
+  }
+  if (order.kind !== "quote" && limits.oneSided && order.kind === "limit") {
+    const opposite = order.side === "buy" ? "sell" : "buy";
+    if (input.restingSides.has(opposite)) {
+      return {
+        code: "TWO_SIDED_NOT_ALLOWED",
+        message: "Hedge funds may not hold a bid and an ask on the same option.",
+      };
+    }
+  }
+  const legs =
+    order.kind === "quote"
+      ? [
+          { side: "buy" as const, quantity: order.bid.quantity },
+          { side: "sell" as const, quantity: order.ask.quantity },
+        ]
+      : [{ side: order.side, quantity: order.quantity }];
+  for (const leg of legs) {
+    const check = checkLimits(input.exposures, { instrument: order.instrument, ...leg }, limits);
+    if (!check.ok) {
+      return check.scope === "instrument"
+        ? {
+            code: `${limits.codePrefix}_POS_LIMIT`,
+            message: `Position could reach ${check.exposure}, over ±${check.limit} on this option.`,
+          }
+        : {
+            code: `${limits.codePrefix}_PORTFOLIO_LIMIT`,
+            message: `Total position could reach ${check.exposure}, over ${check.limit}.`,
+          };
+    }
+  }
+  if (!input.bucket.take(input.team, input.nowMs, order.kind === "quote" ? 2 : 1)) {
+    return {
+      code: "RATE_LIMIT",
+      message: "Too many orders: 20 a second, bursts of 40. This one was not sent.",
+    };
+  }
+  return null;
+}
+
+function quoteProblem(
+  bid: { price: number; quantity: number },
+  ask: { price: number; quantity: number },
+): string | null {
+  for (const [name, side] of [
+    ["bid", bid],
+    ["ask", ask],
+  ] as const) {
+    if (side.quantity < QUOTE_RULES.minSize || side.quantity > QUOTE_RULES.maxSize) {
+      return `Quote ${name} size must be between ${QUOTE_RULES.minSize} and ${QUOTE_RULES.maxSize}.`;
+    }
+  }
+  if (bid.price >= ask.price) return "The quote's bid must be below its ask.";
+  const spread = ask.price - bid.price;
+  const maxSpread = Math.max(
+    Math.floor(((bid.price + ask.price) * QUOTE_RULES.maxSpreadBpOfMid) / 20_000),
+    QUOTE_RULES.minMaxSpreadTicks,
+  );
+  if (spread > maxSpread)
+    return `The quote's spread of ${spread} ticks is wider than ${maxSpread} (10% of mid).`;
+  return null;
+}
