@@ -29,4 +29,5 @@ export type {
   ServerFrame,
   ServerMessage,
   Side,
+  TradePrint,
 } from "./server-messages";

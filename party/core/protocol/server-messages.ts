@@ -29,6 +29,17 @@ export type InstrumentInfo = {
   expiry: string;
 };
 
+/** A public trade on the tape. */
+export type TradePrint = {
+  tradeId: string;
+  instrument: string;
+  price: number;
+  quantity: number;
+  /** The side that took liquidity; null for auction prints. */
+  aggressor: Side | null;
+  at: number;
+};
+
 export type OpenOrder = {
   orderId: string;
   cid: string | null;
@@ -120,15 +131,7 @@ export type ServerMessage =
   | { type: "book_snapshot"; instrument: string; bids: Level[]; asks: Level[] }
   /** Changed levels only; quantity 0 removes the level. */
   | { type: "book_delta"; instrument: string; bids: Level[]; asks: Level[] }
-  | {
-      type: "trade";
-      tradeId: string;
-      instrument: string;
-      price: number;
-      quantity: number;
-      aggressor: Side | null;
-      at: number;
-    }
+  | ({ type: "trade" } & TradePrint)
   | { type: "auction_indicative"; instrument: string; price: number | null; volume: number }
   | { type: "clock"; clock: ClockView }
   | { type: "underlying"; spxTicks: number; spyTicks: number; at: number }
@@ -146,14 +149,7 @@ export type ServerMessage =
       type: "snapshot";
       instruments: InstrumentInfo[];
       books: { instrument: string; bids: Level[]; asks: Level[] }[];
-      trades: {
-        tradeId: string;
-        instrument: string;
-        price: number;
-        quantity: number;
-        aggressor: Side | null;
-        at: number;
-      }[];
+      trades: TradePrint[];
       clock: ClockView;
       underlying: { spxTicks: number; spyTicks: number; at: number } | null;
       news: { id: string; headline: string; at: number }[];

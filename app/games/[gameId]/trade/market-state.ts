@@ -7,18 +7,11 @@ import type {
   PnlView,
   PositionView,
   ServerMessage,
-  Side,
+  TradePrint,
 } from "@/party/core/protocol";
 
 export type Book = { bids: Level[]; asks: Level[] };
-export type Trade = {
-  tradeId: string;
-  instrument: string;
-  price: number;
-  quantity: number;
-  aggressor: Side | null;
-  at: number;
-};
+export type Trade = TradePrint;
 export type FillRow = Extract<ServerMessage, { type: "fill" }>;
 export type CommandOutcome =
   | { status: "accepted"; orderIds: string[] }
