@@ -8,6 +8,8 @@ type Holding = {
   position: number;
   /** Total open cost in ticks × contracts (always ≥ 0): what was paid for a long, received for a short. */
   openCost: number;
+  /** P&L realised on this instrument so far, in cents (fees excluded). */
+  realisedCents: number;
 };
 
 type Account = {
@@ -26,7 +28,14 @@ export type AccountView = {
   unrealisedCents: number;
   feesCents: number;
   totalCents: number;
-  positions: { instrument: string; position: number; openCost: number }[];
+  positions: {
+    instrument: string;
+    position: number;
+    openCost: number;
+    realisedCents: number;
+    /** Null when the instrument has no mark. */
+    unrealisedCents: number | null;
+  }[];
 };
 
 /**
@@ -64,7 +73,7 @@ export class Ledger {
     account.cashCents += -signed * fill.price * MULTIPLIER + feeCents;
     account.feesCents += feeCents;
 
-    const holding = account.holdings[fill.instrument] ?? { position: 0, openCost: 0 };
+    const holding = account.holdings[fill.instrument] ?? { position: 0, openCost: 0, realisedCents: 0 };
     account.holdings[fill.instrument] = holding;
     let realisedCents = 0;
     let opening = fill.quantity;
@@ -84,6 +93,7 @@ export class Ledger {
       holding.openCost += fill.price * opening;
     }
     account.realisedCents += realisedCents;
+    holding.realisedCents += realisedCents;
     return { feeCents, realisedCents, position: holding.position };
   }
 
@@ -105,6 +115,23 @@ export class Ledger {
     return settled;
   }
 
+  has(accountId: string): boolean {
+    return accountId in this.#state.accounts;
+  }
+
+  role(accountId: string): LedgerRole | null {
+    return this.#state.accounts[accountId]?.role ?? null;
+  }
+
+  /** Instruments the account has traded (open or closed since). */
+  instruments(accountId: string): string[] {
+    return Object.keys(this.#state.accounts[accountId]?.holdings ?? {});
+  }
+
+  accounts(): string[] {
+    return Object.keys(this.#state.accounts);
+  }
+
   position(accountId: string, instrument: string): number {
     return this.#state.accounts[accountId]?.holdings[instrument]?.position ?? 0;
   }
@@ -116,8 +143,15 @@ export class Ledger {
     const positions = Object.entries(account.holdings).map(([instrument, h]) => {
       const mark = marks[instrument];
       const signedCost = Math.sign(h.position) * h.openCost;
-      if (mark !== undefined) unrealisedCents += (mark * h.position - signedCost) * MULTIPLIER;
-      return { instrument, position: h.position, openCost: h.openCost };
+      const unrealised = mark === undefined ? null : (mark * h.position - signedCost) * MULTIPLIER;
+      unrealisedCents += unrealised ?? 0;
+      return {
+        instrument,
+        position: h.position,
+        openCost: h.openCost,
+        realisedCents: h.realisedCents,
+        unrealisedCents: unrealised,
+      };
     });
     const totalCents = account.realisedCents + unrealisedCents + account.feesCents;
     return {

@@ -8,7 +8,9 @@ const base = (over: Partial<ValidationInput> = {}): ValidationInput => ({
   phase: "continuous",
   limits: DEFAULT_ROLE_LIMITS.market_maker,
   listed: new Set([X]),
-  exposures: {},
+  exposure: { position: 0, openBuy: 0, openSell: 0 },
+  otherExposure: 0,
+  priceBand: { min: 1, max: 1_000_000 },
   restingSides: new Set(),
   bucket: new TokenBucket(),
   team: "t",
@@ -75,19 +77,31 @@ describe("validateOrder: one worked scenario per rejection code, in the stated o
   });
 
   it("<ROLE>_POS_LIMIT and <ROLE>_PORTFOLIO_LIMIT count open orders worst-case", () => {
-    expect(code(buy(10), base({ exposures: { [X]: { position: 45, openBuy: 0, openSell: 0 } } }))).toBe(
-      "MM_POS_LIMIT",
-    );
-    const others = {
-      A: { position: 50, openBuy: 0, openSell: 0 },
-      B: { position: 50, openBuy: 0, openSell: 0 },
-      C: { position: -50, openBuy: 0, openSell: 0 },
-      D: { position: 0, openBuy: 45, openSell: 0 },
-    };
-    expect(validateOrder(buy(10), base({ exposures: others }))).toEqual({
+    expect(code(buy(10), base({ exposure: { position: 45, openBuy: 0, openSell: 0 } }))).toBe("MM_POS_LIMIT");
+    // Others: +50, +50, −50 filled and 45 open to buy elsewhere = 195 worst case.
+    expect(validateOrder(buy(10), base({ otherExposure: 195 }))).toEqual({
       code: "MM_PORTFOLIO_LIMIT",
       message: "Total position could reach 205, over 200.",
     });
+  });
+
+  it("PRICE_OUT_OF_RANGE outside the band, before size", () => {
+    expect(validateOrder(buy(5_000, 1_000_001), base())).toEqual({
+      code: "PRICE_OUT_OF_RANGE",
+      message: "Price 1000001 ticks is outside the accepted range 1–1000000.",
+    });
+    expect(code(buy(10, 1_000_000), base())).toBeNull();
+  });
+
+  it("a quote's two sides are checked together against the limits", () => {
+    const quote: OrderRequest = {
+      kind: "quote",
+      instrument: X,
+      bid: { price: 2490, quantity: 30 },
+      ask: { price: 2510, quantity: 30 },
+    };
+    expect(code(quote, base({ exposure: { position: 25, openBuy: 0, openSell: 0 } }))).toBe("MM_POS_LIMIT");
+    expect(code(quote, base({ exposure: { position: 20, openBuy: 0, openSell: 0 } }))).toBeNull();
   });
 
   it("RATE_LIMIT last: rejected orders use no tokens, a quote costs two", () => {

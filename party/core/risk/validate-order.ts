@@ -1,7 +1,7 @@
 import { admits, type Phase } from "../phases";
 import { QUOTE_RULES, type RoleLimits } from "./role-limits";
 import type { TokenBucket } from "./token-bucket";
-import { checkLimits, type Exposure } from "./worst-case-exposure";
+import { type Exposure, worstCase } from "./worst-case-exposure";
 
 export type Rejection = { code: string; message: string };
 
@@ -18,8 +18,12 @@ export type ValidationInput = {
   phase: Phase;
   limits: RoleLimits;
   listed: ReadonlySet<string>;
-  /** The team's worst-case exposures (position and open quantity per side), before this order. */
-  exposures: Record<string, Exposure>;
+  /** The team's position and open quantity per side on this order's instrument, before this order. */
+  exposure: Exposure;
+  /** Sum of the team's worst-case exposures on every other instrument. */
+  otherExposure: number;
+  /** Accepted limit prices, in ticks (GAME.md §5.3 `PRICE_OUT_OF_RANGE`). */
+  priceBand: { min: number; max: number };
   /** Sides on which the team has resting orders in this instrument (for the one-sided rule). */
   restingSides: ReadonlySet<"buy" | "sell">;
   bucket: TokenBucket;
@@ -29,9 +33,9 @@ export type ValidationInput = {
 
 /**
  * Pre-trade validation. Checks run in this order and the first failure wins:
- * 1 phase · 2 instrument listed · 3 order type allowed for the role · 4 price present for limits · 5 size bounds ·
- * 6 quote rules · 7 one-sided rule (hedge fund) · 8 worst-case position limits (per option, then total) ·
- * 9 rate limit (last, so a rejected order never uses up a token; a quote costs two).
+ * 1 phase · 2 instrument listed · 3 order type allowed for the role · 4 price present for limits · 5 price in the
+ * band · 6 size bounds · 7 quote rules · 8 one-sided rule (hedge fund) · 9 worst-case position limits (per option,
+ * then total) · 10 rate limit (last, so a rejected order never uses up a token; a quote costs two).
  */
 export function validateOrder(order: OrderRequest, input: ValidationInput): Rejection | null {
   const { limits } = input;
@@ -46,6 +50,8 @@ export function validateOrder(order: OrderRequest, input: ValidationInput): Reje
   if (order.kind === "limit" && order.price === undefined) {
     return { code: "MISSING_PRICE", message: "A limit order needs a price." };
   }
+  const band = priceProblem(order, input.priceBand);
+  if (band) return { code: "PRICE_OUT_OF_RANGE", message: band };
   if (order.kind !== "quote" && (order.quantity < limits.minSize || order.quantity > limits.maxSize)) {
     return {
       code: `${limits.codePrefix}_SIZE`,
@@ -65,32 +71,43 @@ export function validateOrder(order: OrderRequest, input: ValidationInput): Reje
       };
     }
   }
-  const legs =
+  const e = input.exposure;
+  const next =
     order.kind === "quote"
-      ? [
-          { side: "buy" as const, quantity: order.bid.quantity },
-          { side: "sell" as const, quantity: order.ask.quantity },
-        ]
-      : [{ side: order.side, quantity: order.quantity }];
-  for (const leg of legs) {
-    const check = checkLimits(input.exposures, { instrument: order.instrument, ...leg }, limits);
-    if (!check.ok) {
-      return check.scope === "instrument"
-        ? {
-            code: `${limits.codePrefix}_POS_LIMIT`,
-            message: `Position could reach ${check.exposure}, over ±${check.limit} on this option.`,
-          }
-        : {
-            code: `${limits.codePrefix}_PORTFOLIO_LIMIT`,
-            message: `Total position could reach ${check.exposure}, over ${check.limit}.`,
-          };
-    }
+      ? { ...e, openBuy: e.openBuy + order.bid.quantity, openSell: e.openSell + order.ask.quantity }
+      : order.side === "buy"
+        ? { ...e, openBuy: e.openBuy + order.quantity }
+        : { ...e, openSell: e.openSell + order.quantity };
+  const own = worstCase(next);
+  if (own > limits.perInstrument) {
+    return {
+      code: `${limits.codePrefix}_POS_LIMIT`,
+      message: `Position could reach ${own}, over ±${limits.perInstrument} on this option.`,
+    };
+  }
+  const total = own + input.otherExposure;
+  if (total > limits.total) {
+    return {
+      code: `${limits.codePrefix}_PORTFOLIO_LIMIT`,
+      message: `Total position could reach ${total}, over ${limits.total}.`,
+    };
   }
   if (!input.bucket.take(input.team, input.nowMs, order.kind === "quote" ? 2 : 1)) {
     return {
       code: "RATE_LIMIT",
       message: "Too many orders: 20 a second, bursts of 40. This one was not sent.",
     };
+  }
+  return null;
+}
+
+function priceProblem(order: OrderRequest, band: { min: number; max: number }): string | null {
+  const prices =
+    order.kind === "quote" ? [order.bid.price, order.ask.price] : order.kind === "limit" ? [order.price] : [];
+  for (const price of prices) {
+    if (price !== undefined && (price < band.min || price > band.max)) {
+      return `Price ${price} ticks is outside the accepted range ${band.min}–${band.max}.`;
+    }
   }
   return null;
 }
