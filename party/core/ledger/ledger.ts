@@ -54,8 +54,21 @@ export class Ledger {
     this.#state = structuredClone(state);
   }
 
+  /**
+   * Opens an account, or changes the role of one that has never traded (an instructor re-assigning roles before
+   * the start). A traded account keeps its role: fees and limits already applied to it.
+   */
   open(accountId: string, role: LedgerRole) {
-    this.#state.accounts[accountId] ??= { role, cashCents: 0, realisedCents: 0, feesCents: 0, holdings: {} };
+    const account = this.#state.accounts[accountId];
+    if (!account) {
+      this.#state.accounts[accountId] = { role, cashCents: 0, realisedCents: 0, feesCents: 0, holdings: {} };
+    } else if (
+      account.cashCents === 0 &&
+      account.feesCents === 0 &&
+      Object.keys(account.holdings).length === 0
+    ) {
+      account.role = role;
+    }
   }
 
   /** Books one side of a fill; returns the fee and the P&L it realised, in cents. */

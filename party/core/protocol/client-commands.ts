@@ -53,7 +53,11 @@ export const Quote = z.object({
   bid: QuoteSide,
   ask: QuoteSide,
 });
-export const CancelQuote = z.object({ type: z.literal("cancel_quote"), cid: Cid, instrument: Symbol });
+export const CancelQuote = z.object({
+  type: z.literal("cancel_quote"),
+  cid: Cid,
+  instrument: InstrumentSymbol,
+});
 
 /** The trading commands a team may send, alone or in a batch. */
 export const TradingCommand = z.discriminatedUnion("type", [
@@ -71,6 +75,7 @@ export const Batch = z.object({
   cid: Cid,
   commands: z.array(TradingCommand).min(1).max(MAX_BATCH, `a batch carries at most ${MAX_BATCH} commands`),
 });
+export type Batch = z.infer<typeof Batch>;
 
 /** Instructor commands: accepted only on a connection whose room token says `instructor`. */
 export const AdminCommand = z.discriminatedUnion("type", [

@@ -1,11 +1,16 @@
 import { z } from "zod";
+import { AdminCommand, Batch, TradingCommand } from "./client-commands";
 
 /** Bumped whenever a message shape changes; both ends check it on connect. */
 export const PROTOCOL_VERSION = 1;
 
 /** Client → room messages are imperatives and carry a client id (`cid`) for correlation. */
+export const Ping = z.object({ type: z.literal("ping"), cid: z.string().min(1).max(64) });
 export const ClientMessage = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ping"), cid: z.string().min(1).max(64) }),
+  Ping,
+  ...TradingCommand.options,
+  Batch,
+  ...AdminCommand.options,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 

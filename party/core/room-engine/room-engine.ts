@@ -1,51 +1,210 @@
-import type { RoomSetup, ServerMessage } from "../protocol";
+import type { Exchange, ExchangeEffects } from "../exchange";
+import { nextPhase, type Phase } from "../phases";
+import type {
+  AdminCommand,
+  Batch,
+  ClockView,
+  RoomSetup,
+  ServerMessage,
+  TradePrint,
+  TradingCommand,
+} from "../protocol";
+import { type Actor, adminRefusal, tradingRefusal } from "./actor";
+import { marketFor, openTeams } from "./game-market";
+import { snapshotFor } from "./snapshot-view";
 import { stateHash } from "./state-hash";
+import { toExchangeCommand } from "./trading-commands";
 
 /**
- * The room's single writer. Every command that changes the room (a setup push, a ping, and — as the exchange lands
- * — every order) goes through `handle` in arrival order, synchronously; its effects say who receives what.
- * Commands and state are plain JSON, so `snapshot` + replaying the journal tail rebuilds the same state hash.
+ * The room's single writer. Every command that changes the room — a setup push, a ping, a trader's order or batch,
+ * an instructor's command — goes through `handle` in arrival order, synchronously; its effects say who receives
+ * what. Commands and state are plain JSON, so `snapshot` + replaying the journal tail rebuilds the same state hash.
  * Time (`at`, ms) is an input, never read here.
  */
+export type ClientCommand = TradingCommand | Batch | AdminCommand;
+
 export type RoomCommand =
   | { type: "setup"; at: number; setup: RoomSetup }
-  | { type: "ping"; at: number; cid: string; connection: string };
+  | { type: "ping"; at: number; cid: string; connection: string }
+  | { type: "client"; at: number; connection: string | null; actor: Actor; message: ClientCommand };
 
 export type Recipient =
   | { kind: "public" }
   | { kind: "connection"; id: string }
-  | { kind: "team"; teamId: string };
-export type RoomEffects = { applied: boolean; sends: { to: Recipient; msgs: ServerMessage[] }[] };
+  /** Every connection of a team, except the submitting one (which got these messages in its own frame). */
+  | { kind: "team"; teamId: string; except?: string | null };
 
-export type RoomState = { seq: number; setup: RoomSetup | null; pings: number };
+export type RoomEffects = {
+  applied: boolean;
+  sends: { to: Recipient; msgs: ServerMessage[] }[];
+  /** Public market data for the coalescer: trades, indicative prices, and the books that changed. */
+  market: { msgs: ServerMessage[]; dirty: string[] };
+  /** The market was rebuilt (reset/rematch): every connection needs a fresh snapshot. */
+  reset?: boolean;
+};
+
+export type GameStatus = "lobby" | "running" | "ended";
+
+export type RoomState = {
+  seq: number;
+  setup: RoomSetup | null;
+  pings: number;
+  exchange: ReturnType<Exchange["snapshot"]> | null;
+  game: { status: GameStatus; speed: number; session: number; generation: number; seed: number | null };
+  /** The most recent trades, for the snapshot a client gets on connect. */
+  tape: TradePrint[];
+};
+
+const TAPE = 100;
+const NOTHING: RoomEffects = { applied: false, sends: [], market: { msgs: [], dirty: [] } };
 
 export class RoomEngine {
   #state: RoomState;
+  #exchange: Exchange | null = null;
 
-  constructor(state: RoomState = { seq: 0, setup: null, pings: 0 }) {
-    this.#state = structuredClone(state);
+  constructor(state?: RoomState) {
+    this.#state = structuredClone(
+      state ?? {
+        seq: 0,
+        setup: null,
+        pings: 0,
+        exchange: null,
+        game: { status: "lobby", speed: 12, session: 1, generation: 0, seed: null },
+        tape: [],
+      },
+    );
+    if (this.#state.setup) this.#exchange = marketFor(this.#state.setup, this.#state.exchange ?? undefined);
   }
 
   /** Applies one command; `seq` counts applied commands (the journal key). */
   handle(command: RoomCommand): RoomEffects {
     switch (command.type) {
-      case "setup": {
-        if (this.#state.setup && this.#state.setup.version > command.setup.version)
-          return { applied: false, sends: [] };
-        this.#state = { ...this.#state, seq: this.#state.seq + 1, setup: command.setup };
-        return { applied: true, sends: [] };
-      }
+      case "setup":
+        return this.#setup(command.setup);
       case "ping": {
         const pings = this.#state.pings + 1;
-        this.#state = { ...this.#state, seq: this.#state.seq + 1, pings };
+        this.#state.pings = pings;
+        this.#state.seq++;
         const pong: ServerMessage = { type: "pong", cid: command.cid, serverTime: command.at, pings };
         return {
+          ...NOTHING,
           applied: true,
           sends: [{ to: { kind: "connection", id: command.connection }, msgs: [pong] }],
         };
       }
+      case "client":
+        this.#state.seq++;
+        return this.#client(command);
     }
   }
+
+  #setup(setup: RoomSetup): RoomEffects {
+    if (this.#state.setup && this.#state.setup.version > setup.version) return NOTHING;
+    this.#state.seq++;
+    this.#state.setup = setup;
+    this.#state.game.seed ??= setup.seed;
+    if (this.#exchange) openTeams(this.#exchange, setup);
+    else this.#exchange = marketFor(setup);
+    return { ...NOTHING, applied: true };
+  }
+
+  #client(command: Extract<RoomCommand, { type: "client" }>): RoomEffects {
+    const { message, actor, connection, at } = command;
+    const out = new RoomEffectsBuilder(connection, actor.teamId);
+    if (message.type === "batch" || isTrading(message)) {
+      const commands = message.type === "batch" ? message.commands : [message];
+      for (const trading of commands) this.#trade(trading, actor, at, out);
+      return out.build();
+    }
+    const refusal = adminRefusal(actor) ?? (this.#exchange ? null : NOT_SET_UP);
+    if (refusal) {
+      out.result({ type: "command_result", cid: message.cid, status: "rejected", ...refusal });
+      return out.build();
+    }
+    this.#admin(message, at, out);
+    return out.build();
+  }
+
+  #trade(command: TradingCommand, actor: Actor, at: number, out: RoomEffectsBuilder) {
+    const exchange = this.#exchange;
+    const known = exchange !== null && actor.teamId !== null && exchange.hasAccount(actor.teamId);
+    const refusal = exchange ? tradingRefusal(actor, known) : NOT_SET_UP;
+    if (refusal || !exchange || actor.teamId === null) {
+      const why = refusal ?? NOT_SET_UP;
+      out.result({ type: "command_result", cid: command.cid, status: "rejected", ...why });
+      return;
+    }
+    this.#apply(exchange.handle(toExchangeCommand(command, actor.teamId, actor.source, at)), out);
+  }
+
+  #admin(command: AdminCommand, at: number, out: RoomEffectsBuilder) {
+    const exchange = this.#exchange as Exchange;
+    const game = this.#state.game;
+    const phase = (to: Phase) => this.#apply(exchange.handle({ type: "set_phase", at, phase: to }), out);
+    switch (command.type) {
+      case "start_game":
+        if (exchange.phase === "closed") phase("pre_open");
+        game.status = "running";
+        break;
+      case "advance_phase":
+        phase(nextPhase(exchange.phase));
+        if (exchange.phase === "pre_open") game.status = "running";
+        break;
+      case "pause":
+        if (exchange.phase === "continuous") phase("paused");
+        break;
+      case "resume":
+        if (exchange.phase === "paused") phase("continuous");
+        break;
+      case "set_speed":
+        game.speed = command.speed;
+        break;
+      case "inject_news": {
+        const headline =
+          "text" in command.headline ? command.headline.text : `Headline #${command.headline.index}`;
+        out.public({ type: "news", id: `n${this.#state.seq}`, headline, at });
+        break;
+      }
+      case "end_game":
+        phase("closed");
+        game.status = "ended";
+        break;
+      case "reset_game":
+      case "rematch": {
+        const setup = this.#state.setup as RoomSetup;
+        if (exchange.phase !== "closed") phase("closed");
+        if (command.type === "rematch") game.seed = command.seed ?? nextSeed(game.seed ?? setup.seed);
+        game.generation++;
+        game.status = "lobby";
+        game.session = 1;
+        this.#state.tape = [];
+        this.#exchange = marketFor(setup);
+        out.resetAll();
+        break;
+      }
+    }
+    out.result({ type: "command_result", cid: command.cid, status: "accepted", orderIds: [] });
+    out.public({ type: "clock", clock: this.clock(at) });
+  }
+
+  #apply(effects: ExchangeEffects, out: RoomEffectsBuilder) {
+    if (effects.result) out.result(effects.result);
+    for (const { to, msg } of effects.events) {
+      if (to.kind === "public") {
+        out.market(msg);
+        if (msg.type === "trade") this.#remember(msg);
+      } else out.account(to.account, msg);
+    }
+    out.dirty(effects.dirty);
+  }
+
+  #remember(trade: Extract<ServerMessage, { type: "trade" }>) {
+    const { type: _type, ...print } = trade;
+    this.#state.tape.push(print);
+    if (this.#state.tape.length > TAPE) this.#state.tape.splice(0, this.#state.tape.length - TAPE);
+  }
+
+  // ── Reads ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
   get seq(): number {
     return this.#state.seq;
@@ -55,11 +214,109 @@ export class RoomEngine {
     return this.#state.setup;
   }
 
+  get exchange(): Exchange | null {
+    return this.#exchange;
+  }
+
+  clock(at: number): ClockView {
+    const phase = this.#exchange?.phase ?? "closed";
+    return {
+      phase,
+      gameTime: at,
+      speed: this.#state.game.speed,
+      paused: phase === "paused",
+      session: this.#state.game.session,
+      nextPhaseAt: null,
+    };
+  }
+
+  /** Everything one connection needs to build its screen. */
+  snapshotFor(actor: Actor, at: number): ServerMessage {
+    return snapshotFor(this.#exchange, this.#state.tape, this.clock(at), actor);
+  }
+
   snapshot(): RoomState {
-    return structuredClone(this.#state);
+    return structuredClone({ ...this.#state, exchange: this.#exchange?.snapshot() ?? null });
   }
 
   hash(): string {
-    return stateHash(this.#state);
+    return stateHash(this.snapshot());
+  }
+}
+
+const NOT_SET_UP = { code: "GAME_NOT_READY", message: "The game is not set up yet: try again in a moment." };
+
+function isTrading(message: ClientCommand): message is TradingCommand {
+  return ["place_order", "cancel_order", "cancel_all", "quote", "cancel_quote"].includes(message.type);
+}
+
+/** A new seed from the old one, deterministically (a rematch without an explicit seed). */
+function nextSeed(seed: number): number {
+  return ((Math.imul(seed, 48_271) >>> 0) % 2_147_483_646) + 1;
+}
+
+/**
+ * Groups one command's messages into one frame per recipient: the submitting connection gets its results plus
+ * its team's events; the team's other connections get the events; retail and other teams get theirs.
+ */
+class RoomEffectsBuilder {
+  readonly #results: ServerMessage[] = [];
+  readonly #accounts = new Map<string, ServerMessage[]>();
+  readonly #public: ServerMessage[] = [];
+  readonly #market: ServerMessage[] = [];
+  readonly #dirty = new Set<string>();
+  #reset = false;
+
+  constructor(
+    private readonly connection: string | null,
+    private readonly teamId: string | null,
+  ) {}
+
+  result(msg: ServerMessage) {
+    this.#results.push(msg);
+  }
+
+  account(account: string, msg: ServerMessage) {
+    const msgs = this.#accounts.get(account) ?? [];
+    msgs.push(msg);
+    this.#accounts.set(account, msgs);
+  }
+
+  public(msg: ServerMessage) {
+    this.#public.push(msg);
+  }
+
+  market(msg: ServerMessage) {
+    this.#market.push(msg);
+  }
+
+  dirty(instruments: readonly string[]) {
+    for (const i of instruments) this.#dirty.add(i);
+  }
+
+  /** After a reset every client needs a fresh snapshot (the room sends one to each connection). */
+  resetAll() {
+    this.#reset = true;
+  }
+
+  build(): RoomEffects {
+    const sends: RoomEffects["sends"] = [];
+    const own = this.teamId ? (this.#accounts.get(this.teamId) ?? []) : [];
+    if (this.connection !== null && (this.#results.length > 0 || own.length > 0)) {
+      sends.push({ to: { kind: "connection", id: this.connection }, msgs: [...this.#results, ...own] });
+    }
+    for (const [teamId, msgs] of this.#accounts) {
+      sends.push({
+        to: { kind: "team", teamId, except: teamId === this.teamId ? this.connection : null },
+        msgs,
+      });
+    }
+    if (this.#public.length > 0) sends.push({ to: { kind: "public" }, msgs: this.#public });
+    return {
+      applied: true,
+      sends,
+      market: { msgs: this.#market, dirty: [...this.#dirty] },
+      reset: this.#reset,
+    };
   }
 }

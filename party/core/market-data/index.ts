@@ -1,0 +1,1 @@
+export { changed, MarketDataCoalescer } from "./market-data-coalescer";
