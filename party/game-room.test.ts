@@ -7,7 +7,13 @@ import { type PartykitDev, removePersistDir, startPartykitDev } from "./testing/
 const SECRET = "room-secret-for-room-tests-0123456789abcdef";
 const PORT = 19_000 + (process.pid % 500);
 
-type Opened = { socket: WebSocket; messages: unknown[]; next: () => Promise<Record<string, unknown>> };
+type Opened = {
+  socket: WebSocket;
+  messages: unknown[];
+  /** `snapshot` messages (they follow each welcome in the same frame), kept aside. */
+  snapshots: Record<string, unknown>[];
+  next: () => Promise<Record<string, unknown>>;
+};
 
 function connect(room: string, token: string | null, extra = ""): Promise<Opened | { refused: number }> {
   return connectAt(PORT, room, token, extra);
@@ -28,10 +34,15 @@ function connectAt(
   const query = token ? `?token=${encodeURIComponent(token)}${extra}` : "";
   const socket = new WebSocket(`ws://127.0.0.1:${port}/parties/main/${room}${query}`);
   const messages: Record<string, unknown>[] = [];
+  const snapshots: Record<string, unknown>[] = [];
   const waiters: ((m: Record<string, unknown>) => void)[] = [];
   socket.on("message", (data) => {
     const frame = JSON.parse(String(data)) as { seq: number; msgs: Record<string, unknown>[] };
     for (const message of frame.msgs) {
+      if (message.type === "snapshot") {
+        snapshots.push(message);
+        continue;
+      }
       const withSeq = { ...message, seq: frame.seq };
       const waiter = waiters.shift();
       if (waiter) waiter(withSeq);
@@ -45,7 +56,7 @@ function connectAt(
       else waiters.push(resolve);
     });
   return new Promise((resolve) => {
-    socket.once("open", () => resolve({ socket, messages, next }));
+    socket.once("open", () => resolve({ socket, messages, snapshots, next }));
     socket.once("unexpected-response", (_req, res) => resolve({ refused: res.statusCode ?? 0 }));
     socket.once("error", () => resolve({ refused: -1 }));
   });
@@ -74,6 +85,12 @@ describe("game room on a real partykit dev server", () => {
       gameId: "g-1",
       you: { userId: "u-1", teamId: "t-1", role: "player" },
       connected: 1,
+    });
+    // No setup pushed yet: an empty market, closed.
+    expect(opened.snapshots[0]).toMatchObject({
+      type: "snapshot",
+      instruments: [],
+      clock: { phase: "closed" },
     });
     opened.socket.send(JSON.stringify({ type: "ping", cid: "c-1" }));
     expect(await opened.next()).toMatchObject({ seq: 2, type: "pong", cid: "c-1", pings: 1 });

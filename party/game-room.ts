@@ -1,15 +1,32 @@
 import type * as Party from "partykit/server";
 import { CLAIMS_HEADER, verifyRoomToken, verifyServerToken } from "./auth";
 import { RoomClaims } from "./core/auth";
+import { MarketDataCoalescer } from "./core/market-data";
 import { Outbox } from "./core/outbox";
 import { PROTOCOL_VERSION, parseClientMessage, RoomSetup, type ServerMessage } from "./core/protocol";
-import { type RoomCommand, type RoomEffects, RoomEngine, type RoomState } from "./core/room-engine";
+import {
+  type Actor,
+  type RoomCommand,
+  type RoomEffects,
+  RoomEngine,
+  type RoomState,
+} from "./core/room-engine";
 import { parseRoomEnv } from "./env";
+import { ApiCommand, apiActor, apiError, apiRoute } from "./http-api";
 import { Committer } from "./room/committer";
 import { DurableLog } from "./room/durable-log";
 import { sessionOf } from "./session";
 
 type ConnState = { claims: RoomClaims; sid: string };
+
+/** Public market data goes out at most this often (20 Hz), whatever the order rate. */
+const MARKET_DATA_INTERVAL_MS = 50;
+
+const actorOf = (claims: RoomClaims): Actor => ({
+  role: claims.role,
+  teamId: claims.teamId,
+  source: claims.source,
+});
 
 /**
  * One room per game. A thin adapter: sockets, storage and auth live here; the rules live in `party/core`.
@@ -22,6 +39,8 @@ export default class GameRoom implements Party.Server {
   readonly #outbox = new Outbox<ServerMessage[]>();
   readonly #log: DurableLog<RoomCommand>;
   readonly #committer: Committer<RoomCommand>;
+  #market = new MarketDataCoalescer();
+  #marketTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly room: Party.Room) {
     this.#log = new DurableLog<RoomCommand>(room.storage);
@@ -42,10 +61,22 @@ export default class GameRoom implements Party.Server {
 
   /**
    * HTTP: `GET …/health` for liveness checks; `POST …/setup` from the Next server (server token) with the game's
-   * teams and roles. The trading API arrives with the exchange.
+   * teams and roles; `…/api/*` for external bots with a team API key (see http-api.ts).
    */
   async onRequest(request: Party.Request) {
-    const path = new URL(request.url).pathname;
+    try {
+      return await this.#route(request);
+    } catch (error) {
+      console.error("game-room: request failed", error);
+      return apiError(500, "INTERNAL", "The request failed; nothing was changed by it.");
+    }
+  }
+
+  async #route(request: Party.Request) {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    const api = apiRoute(request.method, url);
+    if (api) return this.#api(api, request);
     if (request.method === "GET" && path.endsWith("/health")) {
       return Response.json({
         ok: true,
@@ -67,6 +98,70 @@ export default class GameRoom implements Party.Server {
     this.#engine = new RoomEngine(snapshot?.state);
     this.#snapshotSeq = snapshot?.seq ?? 0;
     for (const { command } of tail) this.#engine.handle(command);
+    this.#primeMarketData();
+  }
+
+  /** Publishes nothing, but records the current books as the base later deltas apply to. */
+  #primeMarketData() {
+    this.#market = new MarketDataCoalescer();
+    const exchange = this.#engine.exchange;
+    if (!exchange) return;
+    this.#market.note([], exchange.listed());
+    this.#market.flush((instrument, levels) => exchange.depth(instrument, levels));
+  }
+
+  async #api(route: NonNullable<ReturnType<typeof apiRoute>>, request: Party.Request) {
+    const actor = await apiActor(request.headers.get("x-api-key"), this.#engine.setup?.teams ?? []);
+    if (!actor?.teamId)
+      return apiError(401, "AUTH_REQUIRED", "A valid team API key is required (X-API-Key).");
+    const exchange = this.#engine.exchange;
+    switch (route.kind) {
+      case "orders":
+        return Response.json({ orders: exchange?.openOrders(actor.teamId) ?? [] });
+      case "positions":
+        return Response.json(exchange?.positions(actor.teamId) ?? { positions: [], pnl: null });
+      case "book": {
+        if (!exchange?.listed().includes(route.instrument))
+          return apiError(
+            404,
+            "INVALID_INSTRUMENT",
+            `${route.instrument || "(none)"} is not a listed option.`,
+          );
+        return Response.json({ instrument: route.instrument, ...this.#market.published(route.instrument) });
+      }
+      case "command": {
+        const text = await request.text();
+        if (text.length > MAX_API_BODY) return apiError(413, "FRAME_TOO_LARGE", "The body is over 64 KiB.");
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          return apiError(400, "BAD_MESSAGE", "The body is not valid JSON.");
+        }
+        const parsed = ApiCommand.safeParse(json);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
+          return apiError(
+            400,
+            "BAD_MESSAGE",
+            `Command not understood${where}: ${issue?.message ?? "invalid"}.`,
+          );
+        }
+        const effects = this.#run({
+          type: "client",
+          at: Date.now(),
+          connection: null,
+          actor,
+          message: parsed.data,
+        });
+        await this.#committer.settled();
+        const own = effects.sends.filter((s) => s.to.kind === "team" && s.to.teamId === actor.teamId);
+        return Response.json({ results: effects.results ?? [], events: own.flatMap((s) => s.msgs) });
+      }
+      default:
+        return apiError(404, "NOT_FOUND", "No such API endpoint.");
+    }
   }
 
   async #acceptSetup(request: Party.Request) {
@@ -107,6 +202,7 @@ export default class GameRoom implements Party.Server {
         you: { userId: claims.sub, name: claims.name, teamId: claims.teamId, role: claims.role },
         connected,
       },
+      this.#snapshotFor(claims),
     ]);
     this.#broadcast([{ type: "presence", connected }], [conn.id]);
   }
@@ -123,7 +219,13 @@ export default class GameRoom implements Party.Server {
         this.#committer.addSendOnly(() => this.#send(sender, [rejection]));
         return;
       }
-      this.#run({ type: "ping", at: Date.now(), cid: parsed.value.cid, connection: sender.id });
+      const message = parsed.value;
+      const claims = sender.state?.claims;
+      if (message.type === "ping" || !claims) {
+        this.#run({ type: "ping", at: Date.now(), cid: message.cid, connection: sender.id });
+      } else {
+        this.#run({ type: "client", at: Date.now(), connection: sender.id, actor: actorOf(claims), message });
+      }
     } catch (error) {
       console.error("game-room: message failed", error);
       const rejection: ServerMessage = {
@@ -148,13 +250,46 @@ export default class GameRoom implements Party.Server {
           if (conn) this.#send(conn, msgs);
         } else {
           for (const conn of this.room.getConnections<ConnState>()) {
-            if (conn.state?.claims.teamId === to.teamId) this.#send(conn, msgs);
+            if (conn.state?.claims.teamId === to.teamId && conn.id !== to.except) this.#send(conn, msgs);
           }
+        }
+      }
+      if (effects.reset) {
+        this.#primeMarketData();
+        for (const conn of this.room.getConnections<ConnState>()) {
+          if (conn.state) this.#send(conn, [this.#snapshotFor(conn.state.claims)]);
         }
       }
     };
     this.#committer.add(this.#engine.seq, command, deliver);
+    if (effects.market.msgs.length > 0 || effects.market.dirty.length > 0) {
+      this.#market.note(effects.market.msgs, effects.market.dirty);
+      this.#scheduleMarketData();
+    }
     return effects;
+  }
+
+  /** At most one market-data batch per interval; it leaves after the journal writes of the commands it shows. */
+  #scheduleMarketData() {
+    if (this.#marketTimer !== null) return;
+    this.#marketTimer = setTimeout(() => {
+      this.#marketTimer = null;
+      const exchange = this.#engine.exchange;
+      if (!exchange) return;
+      const msgs = this.#market.flush((instrument, levels) => exchange.depth(instrument, levels));
+      if (msgs.length > 0) this.#committer.addSendOnly(() => this.#broadcast(msgs));
+    }, MARKET_DATA_INTERVAL_MS);
+  }
+
+  #snapshotFor(claims: RoomClaims): ServerMessage {
+    const snapshot = this.#engine.snapshotFor(actorOf(claims), Date.now());
+    if (snapshot.type !== "snapshot") return snapshot;
+    // Books as last published, so the deltas still on their way apply cleanly on top.
+    const books = snapshot.books.map((b) => ({
+      instrument: b.instrument,
+      ...this.#market.published(b.instrument),
+    }));
+    return { ...snapshot, books: books.map((b) => ({ ...b, bids: [...b.bids], asks: [...b.asks] })) };
   }
 
   async #maybeSnapshot(seq: number) {
@@ -180,5 +315,7 @@ export default class GameRoom implements Party.Server {
     }
   }
 }
+
+const MAX_API_BODY = 64 * 1024;
 
 GameRoom satisfies Party.Worker;

@@ -1,12 +1,13 @@
 import { SignJWT } from "jose";
-import { ROOM_TOKEN_TTL_SECONDS, type RoomClaims, roomNameFor } from "@/party/core/auth";
+import type { z } from "zod";
+import { ROOM_TOKEN_TTL_SECONDS, RoomClaims, roomNameFor } from "@/party/core/auth";
 
 /**
  * Mints the short-lived HS256 token a browser presents to its game's room. The audience is the room name,
  * so a token for one game never opens another.
  */
 export async function mintRoomToken(
-  claims: RoomClaims,
+  claims: z.input<typeof RoomClaims>,
   secret: string,
   options: { ttlSeconds?: number; nowSeconds?: number } = {},
 ): Promise<{ token: string; expiresAt: number }> {
@@ -17,6 +18,7 @@ export async function mintRoomToken(
     gameId: claims.gameId,
     teamId: claims.teamId,
     role: claims.role,
+    source: claims.source ?? "manual",
   })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.sub)

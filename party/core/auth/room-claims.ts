@@ -18,6 +18,8 @@ export const RoomClaims = z.object({
   gameId: z.string().min(1),
   teamId: z.string().min(1).nullable(),
   role: ConnectionRole,
+  /** What sends this connection's orders: a person in the browser, or the team's bot runner. */
+  source: z.enum(["manual", "bot"]).default("manual"),
 });
 export type RoomClaims = z.infer<typeof RoomClaims>;
 

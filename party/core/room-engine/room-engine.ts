@@ -41,6 +41,8 @@ export type RoomEffects = {
   market: { msgs: ServerMessage[]; dirty: string[] };
   /** The market was rebuilt (reset/rematch): every connection needs a fresh snapshot. */
   reset?: boolean;
+  /** The answers to the submitter (also inside its connection's frame when it has one). */
+  results?: ServerMessage[];
 };
 
 export type GameStatus = "lobby" | "running" | "ended";
@@ -317,6 +319,7 @@ class RoomEffectsBuilder {
       sends,
       market: { msgs: this.#market, dirty: [...this.#dirty] },
       reset: this.#reset,
+      results: this.#results,
     };
   }
 }
