@@ -203,6 +203,7 @@ export default class GameRoom implements Party.Server {
         connected,
       },
       this.#snapshotFor(claims),
+      this.#engine.leaderboard(),
     ]);
     this.#broadcast([{ type: "presence", connected }], [conn.id]);
   }
@@ -277,6 +278,8 @@ export default class GameRoom implements Party.Server {
       const exchange = this.#engine.exchange;
       if (!exchange) return;
       const msgs = this.#market.flush((instrument, levels) => exchange.depth(instrument, levels));
+      // Standings move with trades (and marks); recomputing them costs one P&L view per team.
+      if (msgs.some((m) => m.type === "trade")) msgs.push(this.#engine.leaderboard());
       if (msgs.length > 0) this.#committer.addSendOnly(() => this.#broadcast(msgs));
     }, MARKET_DATA_INTERVAL_MS);
   }

@@ -232,6 +232,20 @@ export class RoomEngine {
     };
   }
 
+  /** Live standings: every team's P&L at current marks, best first (ties by name, so the order is stable). */
+  leaderboard(): ServerMessage {
+    const exchange = this.#exchange;
+    const rows = (this.#state.setup?.teams ?? []).map((team) => ({
+      teamId: team.id,
+      name: team.name,
+      role: team.role,
+      pnlCents: exchange?.positions(team.id)?.pnl.totalCents ?? 0,
+      scoreBp: null,
+    }));
+    rows.sort((a, b) => b.pnlCents - a.pnlCents || a.name.localeCompare(b.name));
+    return { type: "leaderboard", rows };
+  }
+
   /** Everything one connection needs to build its screen. */
   snapshotFor(actor: Actor, at: number): ServerMessage {
     return snapshotFor(this.#exchange, this.#state.tape, this.clock(at), actor);

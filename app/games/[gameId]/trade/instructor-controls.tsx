@@ -32,7 +32,11 @@ export function InstructorControls({
     <section className="panel tight" aria-label="Game controls">
       <h2>Game controls</h2>
       <div className="row">
-        <button type="button" onClick={() => act({ type: "start_game" })} disabled={clock !== null}>
+        <button
+          type="button"
+          onClick={() => act({ type: "start_game" })}
+          disabled={clock !== null && clock.phase !== "closed"}
+        >
           Start
         </button>
         {clock?.paused ? (

@@ -90,6 +90,8 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
       return { ...state, books: { ...state.books, [m.instrument]: next } };
     }
     case "trade":
+      // A print can arrive in a connect snapshot and again in the next market-data batch: keep it once.
+      if (state.trades.some((t) => t.tradeId === m.tradeId)) return state;
       return {
         ...state,
         trades: [...state.trades, m].slice(-KEEP_TRADES),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { formatStrike } from "@/party/core/instruments";
 import type { InstrumentInfo, PositionView } from "@/party/core/protocol";
 import { formatTicks } from "../../../_lib/format";
 import type { Book } from "./market-state";
@@ -78,7 +79,7 @@ export function OptionChain({ instruments, books, lastPrice, positions, selected
             <tr key={row.strike}>
               {cell(row.call)}
               <th scope="row" className="num strike">
-                {row.strike}
+                {formatStrike(row.strike)}
               </th>
               {cell(row.put)}
             </tr>

@@ -1,0 +1,103 @@
+import { expect, type Page, test } from "@playwright/test";
+import { person, signUpInNewContext } from "./fixtures";
+
+/** Joins the game by code as a new team; lands on the game page. */
+async function join(page: Page, code: string, team: string) {
+  await page.getByLabel(/Join code/).fill(code);
+  await page.getByLabel(/Team name/).fill(team);
+  await page.getByRole("button", { name: "Join game" }).click();
+  await expect(page).toHaveURL(/\/games\/[0-9a-f-]{36}$/);
+}
+
+test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a limit breach shows its message; pause reaches everyone", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const teacher = await signUpInNewContext(browser, person("Ines", "instructor"));
+  await teacher.getByLabel("Game name").fill("E2E trading floor");
+  await teacher.getByRole("button", { name: "Create game" }).click();
+  await expect(teacher).toHaveURL(/\/games\/[0-9a-f-]{36}$/);
+  const code = (await teacher.getByTestId("join-code").textContent())?.trim() ?? "";
+
+  const maker = await signUpInNewContext(browser, person("Mia", "player"));
+  await join(maker, code, "Makers");
+  const fund = await signUpInNewContext(browser, person("Noah", "player"));
+  await join(fund, code, "Fund");
+
+  await teacher.reload();
+  await teacher.getByLabel("Role of Makers").selectOption("market_maker");
+  await expect(teacher.getByLabel("Role of Makers")).toHaveValue("market_maker");
+  await teacher.getByLabel("Role of Fund").selectOption("hedge_fund");
+  await expect(teacher.getByLabel("Role of Fund")).toHaveValue("hedge_fund");
+  await maker.reload();
+  await fund.reload();
+  await expect(maker.getByText("You trade for Makers (market maker).")).toBeVisible();
+  await expect(fund.getByText("You trade for Fund (hedge fund).")).toBeVisible();
+
+  // The instructor opens the market: pre-open → opening auction → continuous; the traders see each step.
+  await teacher.getByRole("button", { name: "Start" }).click();
+  await expect(fund.getByTestId("phase")).toHaveText("Pre-open");
+  await teacher.getByRole("button", { name: "Advance phase" }).click();
+  await teacher.getByRole("button", { name: "Advance phase" }).click();
+  for (const page of [teacher, maker, fund]) {
+    await expect(page.getByTestId("phase")).toHaveText("Continuous trading");
+  }
+
+  // Both traders are on the first option of the chain.
+  const symbol = (await maker.locator(".ticket-symbol").first().textContent())?.trim() ?? "";
+  expect(symbol).toMatch(/^SPX_\d+_CALL_/);
+  await expect(fund.locator(".ticket-symbol")).toHaveText(symbol);
+
+  const quote = maker.getByRole("form", { name: "Quote ticket" });
+  await quote.getByLabel("Bid").fill("25.40");
+  await quote.getByLabel("Ask").fill("25.60");
+  await quote.getByLabel("Size").fill("20");
+  await quote.getByRole("button", { name: "Send quote" }).click();
+  // The quote shows in the other trader's book ladder.
+  await expect(fund.getByRole("table", { name: `Order book ${symbol}` })).toContainText("25.60");
+  await maker.screenshot({ path: "test-results/screens/floor-market-maker.png", fullPage: true });
+
+  const ticket = fund.getByRole("form", { name: "Order ticket" });
+  await ticket.getByRole("button", { name: "Buy (B)" }).click();
+  await ticket.getByLabel("Quantity").fill("5");
+  await ticket.getByLabel("Price").fill("25.60");
+  await ticket.getByRole("button", { name: "Buy 5 @ 25.60" }).click();
+
+  // Both see the fill, their position and P&L; everyone sees the print.
+  await expect(fund.getByTestId(`position-${symbol}`)).toHaveText("5");
+  await expect(maker.getByTestId(`position-${symbol}`)).toHaveText("-5");
+  await expect(fund.getByRole("region", { name: "Fills" })).toContainText("25.60");
+  await expect(maker.getByRole("region", { name: "Fills" })).toContainText("25.60");
+  await expect(fund.getByTestId("pnl-total")).not.toHaveText("");
+  await expect(teacher.getByRole("region", { name: "Trades" })).toContainText("25.60");
+  await fund.screenshot({ path: "test-results/screens/floor-hedge-fund.png", fullPage: true });
+
+  // A limit breach: 150 more would take the fund to 155 worst case, over ±150.
+  await ticket.getByLabel("Quantity").fill("150");
+  await ticket.getByLabel("Price").fill("25.00");
+  await ticket.getByRole("button", { name: "Buy 150 @ 25.00" }).click();
+  await expect(fund.getByTestId("ticket-rejection")).toContainText(
+    "Position could reach 155, over ±150 on this option. (HF_POS_LIMIT)",
+  );
+  await fund.screenshot({ path: "test-results/screens/floor-rejection.png" });
+
+  // The projector (no login) shows the biggest trade.
+  await teacher.getByRole("button", { name: "Projector link" }).click();
+  const watchHref = await teacher.getByTestId("projector-link").getAttribute("href");
+  const projector = await (await browser.newContext()).newPage();
+  await projector.goto(watchHref ?? "/");
+  await expect(projector.getByRole("region", { name: "Biggest trades" })).toContainText("25.60");
+  await expect(projector.getByTestId("leaderboard")).toContainText("Fund");
+  await expect(projector.getByTestId("leaderboard")).toContainText("Makers");
+
+  // The instructor pauses: the traders see it, and an order is refused with the reason.
+  await teacher.getByRole("button", { name: "Pause" }).click();
+  await expect(fund.getByTestId("phase")).toHaveText("Paused");
+  await expect(maker.getByTestId("phase")).toHaveText("Paused");
+  await expect(projector.getByTestId("phase")).toHaveText("Paused");
+  await ticket.getByLabel("Quantity").fill("1");
+  await ticket.getByRole("button", { name: "Buy 1 @ 25.00" }).click();
+  await expect(fund.getByTestId("ticket-rejection")).toContainText("not accepted during the pause");
+  await teacher.screenshot({ path: "test-results/screens/floor-instructor.png", fullPage: true });
+  await projector.screenshot({ path: "test-results/screens/projector-live.png", fullPage: true });
+});
