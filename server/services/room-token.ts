@@ -1,6 +1,6 @@
 import { SignJWT } from "jose";
 import type { z } from "zod";
-import { ROOM_TOKEN_TTL_SECONDS, RoomClaims, roomNameFor } from "@/party/core/auth";
+import { ROOM_TOKEN_TTL_SECONDS, type RoomClaims, roomNameFor } from "@/party/core/auth";
 
 /**
  * Mints the short-lived HS256 token a browser presents to its game's room. The audience is the room name,

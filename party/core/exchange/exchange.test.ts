@@ -18,6 +18,10 @@ function game(phase: "continuous" | "pre_open" = "continuous") {
 }
 
 let clock = 1_000;
+const tick = () => {
+  clock += 100;
+  return clock;
+};
 const place = (
   account: string,
   side: "buy" | "sell",
@@ -26,7 +30,7 @@ const place = (
   over: Partial<Extract<ExchangeCommand, { type: "place" }>> = {},
 ): ExchangeCommand => ({
   type: "place",
-  at: (clock += 100),
+  at: tick(),
   account,
   cid: `c${clock}`,
   source: "manual",
@@ -40,7 +44,7 @@ const place = (
 });
 const quote = (account: string, bid: number, ask: number, size = 50): ExchangeCommand => ({
   type: "quote",
-  at: (clock += 100),
+  at: tick(),
   account,
   cid: `q${clock}`,
   source: "manual",

@@ -20,9 +20,13 @@ const mm: Actor = { role: "player", teamId: "team-mm", source: "manual" };
 const hf: Actor = { role: "player", teamId: "team-hf", source: "manual" };
 
 let at = 1_000;
+const later = () => {
+  at += 10;
+  return at;
+};
 const client = (actor: Actor, message: ClientCommand, connection = "conn"): RoomCommand => ({
   type: "client",
-  at: (at += 10),
+  at: later(),
   connection,
   actor,
   message,
