@@ -471,6 +471,11 @@ export class Exchange {
     });
   }
 
+  /** The model's theoretical value (the last `set_reference`), or null. */
+  theo(instrument: string): number | null {
+    return this.#references.get(instrument) ?? null;
+  }
+
   depth(instrument: string, levels: number): { bids: DepthLevel[]; asks: DepthLevel[] } {
     return this.#books.get(instrument)?.depth(levels) ?? { bids: [], asks: [] };
   }

@@ -128,6 +128,8 @@ export type ServerMessage =
       reason: CancelReason;
     }
   | { type: "position"; position: PositionView; pnl: PnlView }
+  /** Periodic refresh of the team's whole account at current marks (unrealised P&L moves with the market). */
+  | { type: "account"; positions: PositionView[]; pnl: PnlView }
   | { type: "book_snapshot"; instrument: string; bids: Level[]; asks: Level[] }
   /** Changed levels only; quantity 0 removes the level. */
   | { type: "book_delta"; instrument: string; bids: Level[]; asks: Level[] }

@@ -1,5 +1,5 @@
 import type { Exchange, ExchangeEffects } from "../exchange";
-import { nextPhase, type Phase } from "../phases";
+import { type ClockEvent, type ClockState, GameClock, initialClock } from "../game-clock";
 import type {
   AdminCommand,
   Batch,
@@ -11,6 +11,7 @@ import type {
 } from "../protocol";
 import { type Actor, adminRefusal, tradingRefusal } from "./actor";
 import { marketFor, openTeams } from "./game-market";
+import { type DriverState, initialDriver, MarketDriver } from "./market-driver";
 import { snapshotFor } from "./snapshot-view";
 import { stateHash } from "./state-hash";
 import { toExchangeCommand } from "./trading-commands";
@@ -26,7 +27,9 @@ export type ClientCommand = TradingCommand | Batch | AdminCommand;
 export type RoomCommand =
   | { type: "setup"; at: number; setup: RoomSetup }
   | { type: "ping"; at: number; cid: string; connection: string }
-  | { type: "client"; at: number; connection: string | null; actor: Actor; message: ClientCommand };
+  | { type: "client"; at: number; connection: string | null; actor: Actor; message: ClientCommand }
+  /** The room's timer: moves the game clock to real time `at` (prices, retail flow, phases follow). */
+  | { type: "clock"; at: number };
 
 export type Recipient =
   | { kind: "public" }
@@ -52,7 +55,11 @@ export type RoomState = {
   setup: RoomSetup | null;
   pings: number;
   exchange: ReturnType<Exchange["snapshot"]> | null;
-  game: { status: GameStatus; speed: number; session: number; generation: number; seed: number | null };
+  game: { status: GameStatus; generation: number; seed: number | null };
+  clock: ClockState;
+  driver: DriverState | null;
+  /** Real second (÷ 2) of the last periodic broadcast, so replays broadcast at the same commands. */
+  lastRefresh: number;
   /** The most recent trades, for the snapshot a client gets on connect. */
   tape: TradePrint[];
 };
@@ -63,6 +70,8 @@ const NOTHING: RoomEffects = { applied: false, sends: [], market: { msgs: [], di
 export class RoomEngine {
   #state: RoomState;
   #exchange: Exchange | null = null;
+  #clock: GameClock;
+  #driver: MarketDriver | null = null;
 
   constructor(state?: RoomState) {
     this.#state = structuredClone(
@@ -71,11 +80,16 @@ export class RoomEngine {
         setup: null,
         pings: 0,
         exchange: null,
-        game: { status: "lobby", speed: 12, session: 1, generation: 0, seed: null },
+        game: { status: "lobby", generation: 0, seed: null },
+        clock: initialClock(),
+        driver: null,
+        lastRefresh: 0,
         tape: [],
       },
     );
+    this.#clock = new GameClock(this.#state.clock);
     if (this.#state.setup) this.#exchange = marketFor(this.#state.setup, this.#state.exchange ?? undefined);
+    if (this.#state.driver) this.#driver = new MarketDriver(this.#state.driver);
   }
 
   /** Applies one command; `seq` counts applied commands (the journal key). */
@@ -97,7 +111,63 @@ export class RoomEngine {
       case "client":
         this.#state.seq++;
         return this.#client(command);
+      case "clock": {
+        this.#state.seq++;
+        const out = new RoomEffectsBuilder(null, null);
+        this.#onClock(this.#clock.advance(command.at), command.at, out);
+        this.#refresh(command.at, out);
+        return out.build();
+      }
     }
+  }
+
+  /** Applies what moving the clock caused: phase changes (auction, close, expiry) and simulated seconds. */
+  #onClock(events: ClockEvent[], at: number, out: RoomEffectsBuilder) {
+    const exchange = this.#exchange;
+    if (!exchange) return;
+    for (const event of events) {
+      if (event.kind === "phase") {
+        const phase = event.phase === "continuous" && this.#clock.state.paused ? "paused" : event.phase;
+        this.#apply(exchange.handle({ type: "set_phase", at, phase }), out);
+        if (event.phase === "closed" && this.#driver) {
+          for (const e of this.#driver.settleExpiring(this.#clock.state.session, exchange, at))
+            this.#apply(e, out);
+        }
+        out.public({ type: "clock", clock: this.clock(at) });
+      } else if (this.#driver) {
+        const run = this.#driver.run(
+          event.count,
+          this.#clock.state.session,
+          this.#clock.state.gameMs,
+          exchange,
+        );
+        for (const e of run.exchange) this.#apply(e, out);
+        for (const msg of run.public) out.public(msg);
+        for (const { role, msg } of run.signals) {
+          for (const team of this.#state.setup?.teams ?? [])
+            if (team.role === role) out.account(team.id, msg);
+        }
+      }
+    }
+  }
+
+  /** Every two real seconds: the clock, the leaderboard, and each team's account at current marks. */
+  #refresh(at: number, out: RoomEffectsBuilder) {
+    const slot = Math.floor(at / 2_000);
+    if (slot === this.#state.lastRefresh || !this.#exchange) return;
+    this.#state.lastRefresh = slot;
+    out.public({ type: "clock", clock: this.clock(at) });
+    out.public(this.leaderboard());
+    for (const team of this.#state.setup?.teams ?? []) {
+      const account = this.#exchange.positions(team.id);
+      if (account && account.positions.length > 0) out.account(team.id, { type: "account", ...account });
+    }
+  }
+
+  /** True while the clock moves on its own: the room keeps its timer armed. */
+  get clockRunning(): boolean {
+    const c = this.#clock.state;
+    return c.running && !c.paused;
   }
 
   #setup(setup: RoomSetup): RoomEffects {
@@ -107,6 +177,7 @@ export class RoomEngine {
     this.#state.game.seed ??= setup.seed;
     if (this.#exchange) openTeams(this.#exchange, setup);
     else this.#exchange = marketFor(setup);
+    this.#driver ??= new MarketDriver(initialDriver(this.#state.game.seed ?? setup.seed));
     return { ...NOTHING, applied: true };
   }
 
@@ -142,44 +213,62 @@ export class RoomEngine {
   #admin(command: AdminCommand, at: number, out: RoomEffectsBuilder) {
     const exchange = this.#exchange as Exchange;
     const game = this.#state.game;
-    const phase = (to: Phase) => this.#apply(exchange.handle({ type: "set_phase", at, phase: to }), out);
+    const clock = this.#clock;
+    const phase = (to: "paused" | "continuous") =>
+      this.#apply(exchange.handle({ type: "set_phase", at, phase: to }), out);
     switch (command.type) {
       case "start_game":
-        if (exchange.phase === "closed") phase("pre_open");
-        game.status = "running";
+        this.#onClock(clock.start(at), at, out);
+        if (clock.state.running) game.status = "running";
         break;
       case "advance_phase":
-        phase(nextPhase(exchange.phase));
-        if (exchange.phase === "pre_open") game.status = "running";
+        this.#onClock(clock.advancePhase(at), at, out);
+        if (clock.state.running) game.status = "running";
         break;
       case "pause":
+        this.#onClock(clock.pause(at), at, out);
         if (exchange.phase === "continuous") phase("paused");
         break;
       case "resume":
+        this.#onClock(clock.resume(at), at, out);
         if (exchange.phase === "paused") phase("continuous");
         break;
       case "set_speed":
-        game.speed = command.speed;
+        this.#onClock(clock.setSpeed(command.speed, at), at, out);
         break;
       case "inject_news": {
-        const headline =
-          "text" in command.headline ? command.headline.text : `Headline #${command.headline.index}`;
-        out.public({ type: "news", id: `n${this.#state.seq}`, headline, at });
+        const driver = this.#driver as MarketDriver;
+        const { headline } = command;
+        if ("index" in headline && headline.index >= driver.headlineCount()) {
+          out.result({
+            type: "command_result",
+            cid: command.cid,
+            status: "rejected",
+            code: "NEWS_UNKNOWN",
+            message: `There are ${driver.headlineCount()} headlines; #${headline.index} is not one of them.`,
+          });
+          return;
+        }
+        out.public(driver.injectNews(headline, clock.state.gameMs));
         break;
       }
       case "end_game":
-        phase("closed");
+        this.#onClock(clock.end(at), at, out);
+        if (exchange.phase !== "closed")
+          this.#apply(exchange.handle({ type: "set_phase", at, phase: "closed" }), out);
         game.status = "ended";
         break;
       case "reset_game":
       case "rematch": {
         const setup = this.#state.setup as RoomSetup;
-        if (exchange.phase !== "closed") phase("closed");
+        if (exchange.phase !== "closed")
+          this.#apply(exchange.handle({ type: "set_phase", at, phase: "closed" }), out);
         if (command.type === "rematch") game.seed = command.seed ?? nextSeed(game.seed ?? setup.seed);
         game.generation++;
         game.status = "lobby";
-        game.session = 1;
         this.#state.tape = [];
+        this.#clock = new GameClock(initialClock(clock.state.speed));
+        this.#driver = new MarketDriver(initialDriver(game.seed ?? setup.seed));
         this.#exchange = marketFor(setup);
         out.resetAll();
         break;
@@ -220,16 +309,22 @@ export class RoomEngine {
     return this.#exchange;
   }
 
-  clock(at: number): ClockView {
+  clock(_at: number): ClockView {
     const phase = this.#exchange?.phase ?? "closed";
+    const c = this.#clock.state;
     return {
       phase,
-      gameTime: at,
-      speed: this.#state.game.speed,
-      paused: phase === "paused",
-      session: this.#state.game.session,
-      nextPhaseAt: null,
+      gameTime: c.gameMs,
+      speed: c.speed,
+      paused: c.paused,
+      session: c.session,
+      nextPhaseAt: this.#clock.nextPhaseAt,
     };
+  }
+
+  /** The latest underlying prices, or null before the game has a market. */
+  underlying(): { spxTicks: number; spyTicks: number; at: number } | null {
+    return this.#driver ? { ...this.#driver.prices(), at: this.#clock.state.gameMs } : null;
   }
 
   /** Live standings: every team's P&L at current marks, best first (ties by name, so the order is stable). */
@@ -248,11 +343,16 @@ export class RoomEngine {
 
   /** Everything one connection needs to build its screen. */
   snapshotFor(actor: Actor, at: number): ServerMessage {
-    return snapshotFor(this.#exchange, this.#state.tape, this.clock(at), actor);
+    return snapshotFor(this.#exchange, this.#state.tape, this.clock(at), actor, this.underlying());
   }
 
   snapshot(): RoomState {
-    return structuredClone({ ...this.#state, exchange: this.#exchange?.snapshot() ?? null });
+    return structuredClone({
+      ...this.#state,
+      exchange: this.#exchange?.snapshot() ?? null,
+      clock: this.#clock.state,
+      driver: this.#driver?.snapshot() ?? null,
+    });
   }
 
   hash(): string {

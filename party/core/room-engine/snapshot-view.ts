@@ -11,6 +11,7 @@ export function snapshotFor(
   tape: readonly TradePrint[],
   clock: ClockView,
   actor: Actor,
+  underlying: { spxTicks: number; spyTicks: number; at: number } | null,
 ): ServerMessage {
   const listed = exchange?.listed() ?? [];
   const own = actor.teamId !== null && exchange?.hasAccount(actor.teamId) ? actor.teamId : null;
@@ -21,7 +22,7 @@ export function snapshotFor(
     books: listed.map((instrument) => ({ instrument, ...(exchange as Exchange).depth(instrument, DEPTH) })),
     trades: [...tape],
     clock,
-    underlying: null,
+    underlying,
     news: [],
     orders: own && exchange ? exchange.openOrders(own) : [],
     positions: account?.positions ?? [],

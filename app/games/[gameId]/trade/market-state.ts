@@ -121,6 +121,12 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
     }
     case "position":
       return { ...state, positions: { ...state.positions, [m.position.instrument]: m.position }, pnl: m.pnl };
+    case "account":
+      return {
+        ...state,
+        positions: Object.fromEntries(m.positions.map((p) => [p.instrument, p])),
+        pnl: m.pnl,
+      };
     case "command_result":
       if (m.cid === null) return state;
       return {
