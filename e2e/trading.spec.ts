@@ -34,6 +34,10 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(maker.getByText("You trade for Makers (market maker).")).toBeVisible();
   await expect(fund.getByText("You trade for Fund (hedge fund).")).toBeVisible();
 
+  // Real time (1×), so the simulated retail flow (a few orders per 5 game-minutes) stays out of the way.
+  await teacher.getByLabel("Speed ×").fill("1");
+  await teacher.getByRole("button", { name: "Set speed" }).click();
+  await expect(teacher.getByRole("status", { name: "Market status" })).toContainText("×1");
   // The instructor opens the market: pre-open → opening auction → continuous; the traders see each step.
   await teacher.getByRole("button", { name: "Start" }).click();
   await expect(fund.getByTestId("phase")).toHaveText("Pre-open");

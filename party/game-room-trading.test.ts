@@ -67,6 +67,9 @@ describe("trading in a game room on a real partykit dev server", () => {
   });
 
   it("the instructor opens the market; everyone sees the phase", async () => {
+    // Real time (1×): simulated retail orders arrive a few times per 5 game-minutes, so they stay out of the way.
+    send(instructor, { type: "set_speed", cid: "speed", speed: 1 });
+    await resultOf(instructor, "speed");
     send(instructor, { type: "start_game", cid: "start" });
     expect(await resultOf(instructor, "start")).toMatchObject({ status: "accepted" });
     for (const cid of ["a1", "a2"]) {
@@ -339,6 +342,8 @@ describe("a restart of the dev server mid-game", () => {
     try {
       await pushRoomSetup(setup, { partykitUrl: `http://127.0.0.1:${port}`, secret: SECRET });
       const teacher = await mustConnect(port, ROOM, await token("instructor", null, "teacher"));
+      send(teacher, { type: "set_speed", cid: "speed", speed: 1 });
+      await resultOf(teacher, "speed");
       for (const cid of ["s", "a", "b"]) {
         send(teacher, { type: cid === "s" ? "start_game" : "advance_phase", cid });
         await resultOf(teacher, cid);
@@ -367,6 +372,9 @@ describe("a restart of the dev server mid-game", () => {
         });
         await resultOf(hf, `h${i}`);
       }
+      // Pause: the clock stops, so nothing changes between the measurement and the restart.
+      send(teacher, { type: "pause", cid: "pause" });
+      await resultOf(teacher, "pause");
       const before = await health();
       expect(Number(before.snapshotSeq)).toBeGreaterThan(0);
       for (const c of [teacher, mm, hf]) c.close();
@@ -382,7 +390,7 @@ describe("a restart of the dev server mid-game", () => {
       const again = await mustConnect(port, ROOM, await token("player", "t-hf", "fund-1"));
       const snapshot = await again.nextOf("snapshot");
       expect(snapshot).toMatchObject({
-        clock: { phase: "continuous" },
+        clock: { phase: "paused" },
         positions: [{ instrument: X, position: 6 }],
       });
       expect(snapshot.books).toContainEqual({ instrument: X, bids: [[2514, 10]], asks: [[2534, 4]] });

@@ -43,6 +43,7 @@ function connectAt(
         snapshots.push(message);
         continue;
       }
+      if (message.type === "leaderboard") continue;
       const withSeq = { ...message, seq: frame.seq };
       const waiter = waiters.shift();
       if (waiter) waiter(withSeq);

@@ -21,6 +21,10 @@ type ConnState = { claims: RoomClaims; sid: string };
 
 /** Public market data goes out at most this often (20 Hz), whatever the order rate. */
 const MARKET_DATA_INTERVAL_MS = 50;
+/** The game clock's timer: each firing moves the clock to real time (the engine derives game time; no drift). */
+const CLOCK_INTERVAL_MS = 250;
+/** While a session runs, a storage alarm wakes an evicted room so its clock keeps going. */
+const KEEPALIVE_MS = 10_000;
 
 const actorOf = (claims: RoomClaims): Actor => ({
   role: claims.role,
@@ -41,6 +45,7 @@ export default class GameRoom implements Party.Server {
   readonly #committer: Committer<RoomCommand>;
   #market = new MarketDataCoalescer();
   #marketTimer: ReturnType<typeof setTimeout> | null = null;
+  #clockTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly room: Party.Room) {
     this.#log = new DurableLog<RoomCommand>(room.storage);
@@ -99,6 +104,37 @@ export default class GameRoom implements Party.Server {
     this.#snapshotSeq = snapshot?.seq ?? 0;
     for (const { command } of tail) this.#engine.handle(command);
     this.#primeMarketData();
+    // Timers and (in dev) alarms do not survive a restart: re-arm the clock from the restored state.
+    this.#armClock();
+  }
+
+  /** The storage alarm: a woken room moves its clock and re-arms its timer. */
+  async onAlarm() {
+    if (!this.#engine.clockRunning) return;
+    this.#run({ type: "clock", at: Date.now() });
+    this.#armClock();
+    await this.room.storage.setAlarm(Date.now() + KEEPALIVE_MS);
+  }
+
+  #armClock() {
+    if (!this.#engine.clockRunning || this.#clockTimer !== null) return;
+    // The next firing is planned from the intended time, so a slow turn does not push later ones back.
+    let due = Date.now() + CLOCK_INTERVAL_MS;
+    const fire = () => {
+      this.#clockTimer = null;
+      try {
+        this.#run({ type: "clock", at: Date.now() });
+      } catch (error) {
+        console.error("game-room: clock tick failed", error);
+      }
+      if (!this.#engine.clockRunning) return;
+      due += CLOCK_INTERVAL_MS;
+      this.#clockTimer = setTimeout(fire, Math.max(0, due - Date.now()));
+    };
+    this.#clockTimer = setTimeout(fire, CLOCK_INTERVAL_MS);
+    this.room.storage.setAlarm(Date.now() + KEEPALIVE_MS).catch((error: unknown) => {
+      console.error("game-room: could not set the keep-alive alarm", error);
+    });
   }
 
   /** Publishes nothing, but records the current books as the base later deltas apply to. */
@@ -263,6 +299,7 @@ export default class GameRoom implements Party.Server {
       }
     };
     this.#committer.add(this.#engine.seq, command, deliver);
+    if (command.type === "client") this.#armClock();
     if (effects.market.msgs.length > 0 || effects.market.dirty.length > 0) {
       this.#market.note(effects.market.msgs, effects.market.dirty);
       this.#scheduleMarketData();
