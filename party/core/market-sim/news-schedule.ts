@@ -34,22 +34,23 @@ export type EventOutcome = { shift: boolean; jumpBp: number; targetU: number };
 export function drawHeadline(config: SimConfig, rng: Rng): number {
   const kindU = rng.next();
   const memberU = rng.next();
-  const groups = KINDS.map((kind) => ({
-    weight: config.news.categoryWeights[kind] ?? 0,
-    members: config.headlines.flatMap((h, i) => (h.kind === kind ? [i] : [])),
-  })).filter((g) => g.members.length > 0 && g.weight > 0);
-  const total = groups.reduce((sum, g) => sum + g.weight, 0);
-  let group = groups[groups.length - 1];
+  const { headlines } = config;
+  const weightOf = (kind: HeadlineKind) =>
+    headlines.some((h) => h.kind === kind) ? (config.news.categoryWeights[kind] ?? 0) : 0;
+  const total = KINDS.reduce((sum, kind) => sum + weightOf(kind), 0);
+  if (!(total > 0)) throw new RangeError("no headline has a positive category weight");
   let left = kindU * total;
-  for (const g of groups) {
-    left -= g.weight;
-    if (left < 0) {
-      group = g;
+  let kind = KINDS.findLast((k) => weightOf(k) > 0) as HeadlineKind;
+  for (const k of KINDS) {
+    left -= weightOf(k);
+    if (left < 0 && weightOf(k) > 0) {
+      kind = k;
       break;
     }
   }
-  if (!group) throw new RangeError("no headline has a positive category weight");
-  return group.members[Math.floor(memberU * group.members.length)] as number;
+  let index = Math.floor(memberU * headlines.filter((h) => h.kind === kind).length);
+  for (let i = 0; i < headlines.length; i++) if (headlines[i]?.kind === kind && index-- === 0) return i;
+  throw new Error("unreachable: the chosen category has headlines");
 }
 
 /**
