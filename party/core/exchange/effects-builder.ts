@@ -32,6 +32,9 @@ export class EffectsBuilder {
       orderId: order.orderId,
       cid: order.cid,
       instrument: order.instrument,
+      side: order.side,
+      price: order.price,
+      source: order.source,
       remaining: order.remaining,
       reason,
     });

@@ -273,6 +273,7 @@ export class Exchange {
       remaining: order.remaining,
       feeCents,
       liquidity,
+      source: order.source,
       at,
     });
     out.touch(order.account, order.instrument);

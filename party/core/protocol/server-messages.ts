@@ -117,6 +117,8 @@ export type ServerMessage =
       remaining: number;
       feeCents: number;
       liquidity: Liquidity;
+      /** What sent the order: the team's screen, its bot, the API, or the simulation (retail). */
+      source: OrderSource;
       at: number;
     }
   | {
@@ -124,6 +126,9 @@ export type ServerMessage =
       orderId: string;
       cid: string | null;
       instrument: string;
+      side: Side;
+      price: number;
+      source: OrderSource;
       remaining: number;
       reason: CancelReason;
     }

@@ -35,6 +35,8 @@ export type DriverOutput = {
   public: ServerMessage[];
   /** Private signals by role. */
   signals: { role: "hedge_fund" | "arbitrage_desk"; msg: ServerMessage }[];
+  /** 5-minute ticks that started (marks are recorded once per tick). */
+  ticks: number;
 };
 
 /** Retail limit orders are cancelled after this many seconds unfilled (GAME.md §9.7: 6 ticks). */
@@ -63,7 +65,7 @@ export class MarketDriver {
 
   /** Runs `count` seconds of session `session` (1-based) at game time `at`. */
   run(count: number, session: number, at: number, exchange: Exchange): DriverOutput {
-    const out: DriverOutput = { exchange: [], public: [], signals: [] };
+    const out: DriverOutput = { exchange: [], public: [], signals: [], ticks: 0 };
     for (let i = 0; i < count; i++) {
       const step = this.#sim.step();
       const s = this.#state;
@@ -95,6 +97,7 @@ export class MarketDriver {
         });
       }
       if (step.tickStarted) {
+        out.ticks++;
         this.#reference(exchange, session, step.second, at, out);
         this.#expireRetail(step.second, exchange, at, out);
         const plan = this.#sim.planRetail(this.#retailMarket(exchange));

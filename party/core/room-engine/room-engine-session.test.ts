@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServerMessage } from "../protocol";
+import { GameRecord, type ServerMessage } from "../protocol";
 import type { Actor } from "./actor";
 import { type RoomCommand, type RoomEffects, RoomEngine } from "./room-engine";
 
@@ -73,6 +73,19 @@ describe("RoomEngine: a simulated session on the game clock", () => {
     // The forecast says what is expected, not the hidden regime now.
     for (const m of ofType(hf, "signal"))
       expect(Object.keys(m.payload).sort()).toEqual(["confidenceBp", "horizonTicks", "predictedRegime"]);
+  });
+
+  it("numbers its game records without gaps, each valid for the server's ingest, fills paired with trades", () => {
+    const records = effects.flatMap((e) => e.records ?? []);
+    expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
+    for (const r of records) expect(GameRecord.safeParse(r).success).toBe(true);
+    const kinds = new Set(records.map((r) => r.kind));
+    for (const kind of ["trade", "fill", "order", "mark"]) expect(kinds).toContain(kind);
+    const trades = new Set(records.filter((r) => r.kind === "trade").map((r) => r.tradeId));
+    const fills = records.filter((r) => r.kind === "fill");
+    expect(fills.length).toBe(trades.size * 2);
+    for (const f of fills) expect(trades).toContain(f.tradeId);
+    expect(fills.every((f) => f.source === "sim")).toBe(true);
   });
 
   it("replays exactly: snapshot part-way plus the journal tail gives the same state hash", () => {

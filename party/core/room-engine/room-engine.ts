@@ -4,6 +4,7 @@ import type {
   AdminCommand,
   Batch,
   ClockView,
+  GameRecord,
   RoomSetup,
   ServerMessage,
   TradePrint,
@@ -11,6 +12,7 @@ import type {
 } from "../protocol";
 import { type Actor, adminRefusal, tradingRefusal } from "./actor";
 import { marketFor, openTeams } from "./game-market";
+import { GameRecorder } from "./game-records";
 import { type DriverState, initialDriver, MarketDriver } from "./market-driver";
 import { snapshotFor } from "./snapshot-view";
 import { stateHash } from "./state-hash";
@@ -46,6 +48,8 @@ export type RoomEffects = {
   reset?: boolean;
   /** The answers to the submitter (also inside its connection's frame when it has one). */
   results?: ServerMessage[];
+  /** Durable game records this command produced, numbered by `seq` (the room ships them to the server). */
+  records?: GameRecord[];
 };
 
 export type GameStatus = "lobby" | "running" | "ended";
@@ -60,6 +64,8 @@ export type RoomState = {
   driver: DriverState | null;
   /** Real second (÷ 2) of the last periodic broadcast, so replays broadcast at the same commands. */
   lastRefresh: number;
+  /** The seq of the next game record. */
+  recordSeq: number;
   /** The most recent trades, for the snapshot a client gets on connect. */
   tape: TradePrint[];
 };
@@ -72,6 +78,7 @@ export class RoomEngine {
   #exchange: Exchange | null = null;
   #clock: GameClock;
   #driver: MarketDriver | null = null;
+  #recorder = new GameRecorder(1);
 
   constructor(state?: RoomState) {
     this.#state = structuredClone(
@@ -84,6 +91,7 @@ export class RoomEngine {
         clock: initialClock(),
         driver: null,
         lastRefresh: 0,
+        recordSeq: 1,
         tape: [],
       },
     );
@@ -94,6 +102,14 @@ export class RoomEngine {
 
   /** Applies one command; `seq` counts applied commands (the journal key). */
   handle(command: RoomCommand): RoomEffects {
+    this.#recorder = new GameRecorder(this.#state.recordSeq);
+    const effects = this.#handle(command);
+    this.#state.recordSeq = this.#recorder.seq;
+    const records = this.#recorder.drain();
+    return records.length > 0 ? { ...effects, records } : effects;
+  }
+
+  #handle(command: RoomCommand): RoomEffects {
     switch (command.type) {
       case "setup":
         return this.#setup(command.setup);
@@ -142,7 +158,11 @@ export class RoomEngine {
           exchange,
         );
         for (const e of run.exchange) this.#apply(e, out);
-        for (const msg of run.public) out.public(msg);
+        for (const msg of run.public) {
+          out.public(msg);
+          if (msg.type === "news") this.#recorder.news(msg.headline, this.#clock.state.gameMs);
+        }
+        if (run.ticks > 0) this.#recorder.marks(this.#marks(), this.#clock.state.gameMs);
         for (const { role, msg } of run.signals) {
           for (const team of this.#state.setup?.teams ?? [])
             if (team.role === role) out.account(team.id, msg);
@@ -207,7 +227,26 @@ export class RoomEngine {
       out.result({ type: "command_result", cid: command.cid, status: "rejected", ...why });
       return;
     }
-    this.#apply(exchange.handle(toExchangeCommand(command, actor.teamId, actor.source, at)), out);
+    const effects = exchange.handle(toExchangeCommand(command, actor.teamId, actor.source, at));
+    if (effects.result?.status === "rejected") {
+      this.#recorder.rejected(
+        command,
+        actor.teamId,
+        effects.result.code,
+        actor.source,
+        this.#clock.state.gameMs,
+      );
+    }
+    this.#apply(effects, out);
+  }
+
+  #marks(): Record<string, number> {
+    const marks: Record<string, number> = {};
+    for (const instrument of this.#exchange?.listed() ?? []) {
+      const mark = this.#exchange?.mark(instrument);
+      if (mark !== null && mark !== undefined) marks[instrument] = mark;
+    }
+    return marks;
   }
 
   #admin(command: AdminCommand, at: number, out: RoomEffectsBuilder) {
@@ -249,7 +288,9 @@ export class RoomEngine {
           });
           return;
         }
-        out.public(driver.injectNews(headline, clock.state.gameMs));
+        const news = driver.injectNews(headline, clock.state.gameMs);
+        out.public(news);
+        if (news.type === "news") this.#recorder.news(news.headline, clock.state.gameMs);
         break;
       }
       case "end_game":
@@ -279,6 +320,7 @@ export class RoomEngine {
   }
 
   #apply(effects: ExchangeEffects, out: RoomEffectsBuilder) {
+    this.#recorder.effects(effects, this.#clock.state.gameMs);
     if (effects.result) out.result(effects.result);
     for (const { to, msg } of effects.events) {
       if (to.kind === "public") {

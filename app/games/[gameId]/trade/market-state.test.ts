@@ -68,6 +68,7 @@ describe("market state from room messages", () => {
         remaining,
         feeCents: 10,
         liquidity: "maker",
+        source: "manual",
         at: 2,
       }) as const;
     const partly = apply([{ type: "order_resting", order }, fill(5)]);
@@ -79,6 +80,9 @@ describe("market state from room messages", () => {
       orderId: "o-1",
       cid: "c-1",
       instrument: order.instrument,
+      side: "buy",
+      price: 2540,
+      source: "manual",
       remaining: 5,
       reason: "user_requested",
     });
