@@ -74,6 +74,9 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(maker.getByRole("region", { name: "Fills" })).toContainText("25.60");
   await expect(fund.getByTestId("pnl-total")).not.toHaveText("");
   await expect(teacher.getByRole("region", { name: "Trades" })).toContainText("25.60");
+  // The instructor watches every team live: the fund's position and the maker's limit use.
+  await expect(teacher.getByTestId("team-live-Fund")).toContainText(`+5 ${symbol}`);
+  await expect(teacher.getByTestId("team-live-Makers")).toContainText("/200");
   await fund.screenshot({ path: "test-results/screens/floor-hedge-fund.png", fullPage: true });
 
   // A limit breach: 150 more would take the fund to 155 worst case, over ±150.

@@ -282,7 +282,11 @@ export default class GameRoom implements Party.Server {
     const deliver = () => {
       for (const { to, msgs } of effects.sends) {
         if (to.kind === "public") this.#broadcast(msgs);
-        else if (to.kind === "connection") {
+        else if (to.kind === "instructors") {
+          for (const conn of this.room.getConnections<ConnState>()) {
+            if (conn.state?.claims.role === "instructor") this.#send(conn, msgs);
+          }
+        } else if (to.kind === "connection") {
           const conn = this.room.getConnection<ConnState>(to.id);
           if (conn) this.#send(conn, msgs);
         } else {

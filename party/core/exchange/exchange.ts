@@ -492,6 +492,12 @@ export class Exchange {
     return { positions: positionViews(view, marks), pnl: pnlView(view) };
   }
 
+  /** The role limits that apply to an account, or null for an unknown account. */
+  limitsOf(account: string) {
+    const role = this.#ledger.role(account);
+    return role === null ? null : this.config.limits[role];
+  }
+
   /** Worst-case exposure per instrument and in total (for the limit invariant and the instructor's view). */
   exposure(account: string): { perInstrument: Record<string, number>; total: number } {
     const perInstrument: Record<string, number> = {};

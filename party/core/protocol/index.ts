@@ -29,5 +29,6 @@ export type {
   ServerFrame,
   ServerMessage,
   Side,
+  TeamOverview,
   TradePrint,
 } from "./server-messages";

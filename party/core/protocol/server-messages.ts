@@ -91,6 +91,18 @@ export type LeaderboardRow = {
   scoreBp: number | null;
 };
 
+export type TeamOverview = {
+  teamId: string;
+  name: string;
+  role: string;
+  pnl: PnlView;
+  positions: PositionView[];
+  openOrders: number;
+  /** Worst-case exposure used and the role's total limit (contracts). */
+  exposure: number;
+  exposureLimit: number;
+};
+
 export type ServerMessage =
   | {
       type: "welcome";
@@ -143,6 +155,8 @@ export type ServerMessage =
   | { type: "clock"; clock: ClockView }
   | { type: "underlying"; spxTicks: number; spyTicks: number; at: number }
   | { type: "news"; id: string; headline: string; at: number }
+  /** Instructors only: every team's account at current marks, limits used and activity. */
+  | { type: "teams"; rows: TeamOverview[] }
   /** Live standings, public: P&L and composite score per team. */
   | { type: "leaderboard"; rows: LeaderboardRow[] }
   | {

@@ -62,6 +62,16 @@ describe("RoomEngine: a simulated session on the game clock", () => {
     expect(trades.length).toBeGreaterThan(5); // retail meets retail: market orders against resting limits
   });
 
+  it("shows the instructors every team live, and nobody else", () => {
+    const overview = ofType(
+      messagesTo(effects, (to) => to.kind === "instructors"),
+      "teams",
+    );
+    expect(overview.length).toBeGreaterThan(10);
+    expect(overview.at(-1)?.rows.map((r) => r.name)).toEqual(["Makers", "Fund", "Arbs"]);
+    expect(ofType(publicMsgs, "teams")).toEqual([]);
+  });
+
   it("sends signals only to their roles", () => {
     const hf = messagesTo(effects, (to) => to.kind === "team" && to.teamId === "t-hf");
     const arb = messagesTo(effects, (to) => to.kind === "team" && to.teamId === "t-arb");

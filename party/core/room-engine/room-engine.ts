@@ -37,7 +37,9 @@ export type Recipient =
   | { kind: "public" }
   | { kind: "connection"; id: string }
   /** Every connection of a team, except the submitting one (which got these messages in its own frame). */
-  | { kind: "team"; teamId: string; except?: string | null };
+  | { kind: "team"; teamId: string; except?: string | null }
+  /** Every instructor connection (they see everything). */
+  | { kind: "instructors" };
 
 export type RoomEffects = {
   applied: boolean;
@@ -178,6 +180,7 @@ export class RoomEngine {
     this.#state.lastRefresh = slot;
     out.public({ type: "clock", clock: this.clock(at) });
     out.public(this.leaderboard());
+    out.instructors(this.teamsOverview());
     for (const team of this.#state.setup?.teams ?? []) {
       const account = this.#exchange.positions(team.id);
       if (account && account.positions.length > 0) out.account(team.id, { type: "account", ...account });
@@ -383,6 +386,31 @@ export class RoomEngine {
     return { type: "leaderboard", rows };
   }
 
+  /** The instructor's live view of every team. */
+  teamsOverview(): ServerMessage {
+    const exchange = this.#exchange;
+    const rows = (this.#state.setup?.teams ?? []).map((team) => {
+      const account = exchange?.positions(team.id);
+      return {
+        teamId: team.id,
+        name: team.name,
+        role: team.role,
+        pnl: account?.pnl ?? {
+          cashCents: 0,
+          realisedCents: 0,
+          unrealisedCents: 0,
+          feesCents: 0,
+          totalCents: 0,
+        },
+        positions: account?.positions.filter((p) => p.position !== 0) ?? [],
+        openOrders: exchange?.openOrders(team.id).length ?? 0,
+        exposure: exchange?.exposure(team.id).total ?? 0,
+        exposureLimit: exchange?.limitsOf(team.id)?.total ?? 0,
+      };
+    });
+    return { type: "teams", rows };
+  }
+
   /** Everything one connection needs to build its screen. */
   snapshotFor(actor: Actor, at: number): ServerMessage {
     return snapshotFor(this.#exchange, this.#state.tape, this.clock(at), actor, this.underlying());
@@ -421,6 +449,7 @@ class RoomEffectsBuilder {
   readonly #results: ServerMessage[] = [];
   readonly #accounts = new Map<string, ServerMessage[]>();
   readonly #public: ServerMessage[] = [];
+  readonly #instructors: ServerMessage[] = [];
   readonly #market: ServerMessage[] = [];
   readonly #dirty = new Set<string>();
   #reset = false;
@@ -442,6 +471,10 @@ class RoomEffectsBuilder {
 
   public(msg: ServerMessage) {
     this.#public.push(msg);
+  }
+
+  instructors(msg: ServerMessage) {
+    this.#instructors.push(msg);
   }
 
   market(msg: ServerMessage) {
@@ -470,6 +503,7 @@ class RoomEffectsBuilder {
       });
     }
     if (this.#public.length > 0) sends.push({ to: { kind: "public" }, msgs: this.#public });
+    if (this.#instructors.length > 0) sends.push({ to: { kind: "instructors" }, msgs: this.#instructors });
     return {
       applied: true,
       sends,

@@ -7,6 +7,7 @@ import type {
   PnlView,
   PositionView,
   ServerMessage,
+  TeamOverview,
   TradePrint,
 } from "@/party/core/protocol";
 
@@ -37,6 +38,8 @@ export type MarketState = {
   outcomes: Record<string, CommandOutcome>;
   auction: Record<string, { price: number | null; volume: number }>;
   leaderboard: LeaderboardRow[];
+  /** Instructors only: every team live. */
+  teams: TeamOverview[];
 };
 
 export const EMPTY_MARKET: MarketState = {
@@ -55,6 +58,7 @@ export const EMPTY_MARKET: MarketState = {
   outcomes: {},
   auction: {},
   leaderboard: [],
+  teams: [],
 };
 
 const KEEP_TRADES = 200;
@@ -68,6 +72,8 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
         ...EMPTY_MARKET,
         outcomes: state.outcomes,
         fills: state.fills,
+        leaderboard: state.leaderboard,
+        teams: state.teams,
         instruments: m.instruments,
         books: Object.fromEntries(m.books.map((b) => [b.instrument, { bids: b.bids, asks: b.asks }])),
         lastPrice: Object.fromEntries(m.trades.map((t) => [t.instrument, t.price])),
@@ -141,6 +147,8 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
       };
     case "leaderboard":
       return { ...state, leaderboard: m.rows };
+    case "teams":
+      return { ...state, teams: m.rows };
     case "auction_indicative":
       return {
         ...state,

@@ -9,6 +9,7 @@ import { OptionChain } from "./option-chain";
 import { OrderLadder } from "./order-ladder";
 import { OrderTicket, type TicketPreset } from "./order-ticket";
 import { QuoteTicket } from "./quote-ticket";
+import { TeamsLive } from "./teams-live";
 import { UnderlyingChart } from "./underlying-chart";
 import type { GameConnection, TradingCommandInput } from "./use-game";
 
@@ -69,6 +70,7 @@ export function TradingFloor({
           <NewsAndSignals news={market.news} signals={market.signals} />
         </div>
       </div>
+      {instructor ? <TeamsLive teams={market.teams} /> : null}
       <div className="floor-bottom">
         <UnderlyingChart points={market.underlying} />
         <TradeTape trades={market.trades} />
