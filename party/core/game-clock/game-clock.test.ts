@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { GameClock } from "./game-clock";
-import { CLOSE_MS, OPEN_MS, PRE_OPEN_MS, SESSION_SECONDS, sessionDate, sessionDay } from "./session-calendar";
+import {
+  CLOSE_MS,
+  OPEN_MS,
+  PRE_OPEN_MS,
+  SESSION_SECONDS,
+  secondsToExpiry,
+  sessionDate,
+  sessionDay,
+} from "./session-calendar";
 
 describe("session calendar", () => {
   it("puts sessions on Tuesdays and Thursdays from the programme start", () => {
@@ -11,6 +19,15 @@ describe("session calendar", () => {
       "2024-02-22",
     ]);
     expect(SESSION_SECONDS).toBe(19_800);
+  });
+
+  it("counts time to expiry in session seconds: today's rest plus whole sessions to the expiry date", () => {
+    expect(secondsToExpiry("2024-02-15", 1, sessionDay(1) + PRE_OPEN_MS)).toBe(2 * SESSION_SECONDS);
+    expect(secondsToExpiry("2024-02-15", 1, sessionDay(1) + OPEN_MS + 3_600_000)).toBe(
+      2 * SESSION_SECONDS - 3_600,
+    );
+    expect(secondsToExpiry("2024-02-15", 2, sessionDay(2) + CLOSE_MS)).toBe(0);
+    expect(secondsToExpiry("2024-02-22", 2, sessionDay(2) + CLOSE_MS)).toBe(2 * SESSION_SECONDS);
   });
 });
 

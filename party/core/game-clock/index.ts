@@ -9,6 +9,7 @@ export {
   phaseAt,
   SESSION_SECONDS,
   type SessionPhase,
+  secondsToExpiry,
   sessionDate,
   sessionDay,
 } from "./session-calendar";

@@ -43,3 +43,16 @@ export function nextBoundary(msOfDay: number): number | null {
     if (msOfDay < boundary) return boundary;
   return null;
 }
+
+/**
+ * Seconds of continuous trading left until an option expires at the close of the session on `expiryIso`, seen
+ * from game time `gameMs` in session `session` (time to expiry runs on session time, DECISIONS.md "Clock").
+ */
+export function secondsToExpiry(expiryIso: string, session: number, gameMs: number): number {
+  const msOfDay = gameMs - sessionDay(session);
+  const leftToday = (CLOSE_MS - Math.min(CLOSE_MS, Math.max(OPEN_MS, msOfDay))) / 1_000;
+  for (let n = session; n < session + 60; n++) {
+    if (sessionDate(n) === expiryIso) return leftToday + (n - session) * SESSION_SECONDS;
+  }
+  return 0;
+}

@@ -1,8 +1,10 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { secondsToExpiry } from "@/party/core/game-clock";
 import { formatStrike } from "@/party/core/instruments";
-import type { InstrumentInfo, PositionView } from "@/party/core/protocol";
+import { DEFAULT_SIM_CONFIG, theoTicks, yearsForSeconds } from "@/party/core/market-sim";
+import type { ClockView, InstrumentInfo, PositionView } from "@/party/core/protocol";
 import { formatTicks } from "../../../_lib/format";
 import type { Book } from "./market-state";
 
@@ -13,23 +15,52 @@ type Props = {
   positions: Record<string, PositionView>;
   selected: string | null;
   onSelect: (symbol: string) => void;
+  underlying: { spxTicks: number; spyTicks: number } | null;
+  clock: ClockView | null;
 };
 
 /** Strikes × calls/puts for one underlying and expiry at a time; click a cell to trade that option. */
-export function OptionChain({ instruments, books, lastPrice, positions, selected, onSelect }: Props) {
+export function OptionChain({
+  instruments,
+  books,
+  lastPrice,
+  positions,
+  selected,
+  onSelect,
+  underlying,
+  clock,
+}: Props) {
   const series = useMemo(() => seriesOf(instruments), [instruments]);
   const [chosen, setChosen] = useState<string | null>(null);
+  // The game's own theoretical values are never published (GAME.md §9.6): this is the trader's own
+  // Black–Scholes at a volatility of their choosing, from the public underlying and the game clock.
+  const [volText, setVolText] = useState("20");
+  const vol = /^\d{1,3}$/.test(volText) && Number(volText) > 0 ? Number(volText) / 100 : null;
+  const byName = useMemo(() => new Map(instruments.map((i) => [i.symbol, i])), [instruments]);
+  const theoOf = (symbol: string): number | null => {
+    const info = byName.get(symbol);
+    if (!info || !underlying || !clock || vol === null) return null;
+    const seconds = secondsToExpiry(info.expiry, clock.session, clock.gameTime);
+    return theoTicks({
+      spotTicks: info.underlying === "SPX" ? underlying.spxTicks : underlying.spyTicks,
+      strikeTicks: info.strike,
+      years: yearsForSeconds(DEFAULT_SIM_CONFIG, seconds),
+      vol,
+      call: info.optionType === "call",
+    });
+  };
   const current = series.find((s) => s.key === chosen) ?? series[0];
   if (!current) return <p className="muted">The option chain appears when the game starts.</p>;
 
   const cell = (symbol: string | undefined) => {
-    if (!symbol) return <td colSpan={4} />;
+    if (!symbol) return <td colSpan={5} />;
     const book = books[symbol];
     const bid = book?.bids[0]?.[0];
     const ask = book?.asks[0]?.[0];
     const last = lastPrice[symbol];
     const pos = positions[symbol]?.position ?? 0;
     const isSelected = symbol === selected;
+    const theo = theoOf(symbol);
     return (
       <>
         <td className={`num pos ${pos > 0 ? "long" : pos < 0 ? "short" : ""}`}>{pos === 0 ? "" : pos}</td>
@@ -46,6 +77,7 @@ export function OptionChain({ instruments, books, lastPrice, positions, selected
             {last === undefined ? "·" : formatTicks(last)}
           </button>
         </td>
+        <td className="num muted theo">{theo === null ? "" : formatTicks(theo)}</td>
       </>
     );
   };
@@ -66,12 +98,23 @@ export function OptionChain({ instruments, books, lastPrice, positions, selected
           </button>
         ))}
       </div>
+      <label className="inline small muted">
+        Your theo at vol %
+        <input
+          className="num"
+          inputMode="numeric"
+          size={3}
+          value={volText}
+          aria-label="Volatility for your theoretical values, percent"
+          onChange={(e) => setVolText(e.target.value)}
+        />
+      </label>
       <table className="chain-grid">
         <thead>
           <tr>
-            <th colSpan={4}>Calls · pos / bid / ask / last</th>
+            <th colSpan={5}>Calls · pos / bid / ask / last / theo</th>
             <th>Strike</th>
-            <th colSpan={4}>Puts · pos / bid / ask / last</th>
+            <th colSpan={5}>Puts · pos / bid / ask / last / theo</th>
           </tr>
         </thead>
         <tbody>

@@ -41,6 +41,8 @@ export function TradingFloor({
             positions={market.positions}
             selected={symbol}
             onSelect={setSelected}
+            underlying={market.underlying.at(-1) ?? null}
+            clock={market.clock}
           />
         </section>
         <section className="panel tight" aria-label="Book and ticket">
