@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stepOnce } from "@/examples/external-bot.mjs";
 import { hashApiKey } from "@/server/services/api-key";
 import { pushRoomSetup } from "@/server/services/room-admin";
 import { mintRoomToken } from "@/server/services/room-token";
@@ -319,6 +320,16 @@ describe("trading in a game room on a real partykit dev server", () => {
       positions: { position: number }[];
     };
     expect(positions.positions[0]).toMatchObject({ position: -5 });
+    // The documented example client (examples/external-bot.mjs) quotes through the same API.
+    const example = await stepOnce({
+      rooms: `http://127.0.0.1:${PORT}`,
+      game: GAME,
+      key: MM_KEY,
+      symbol: "SPX_4400_PUT_2024-02-15",
+      role: "market_maker",
+      fallbackTicks: 5_000,
+    });
+    expect(example.answer.results[0], JSON.stringify(example)).toMatchObject({ status: "accepted" });
     const book = (await (await api(`book?instrument=${X}`, { headers: { "x-api-key": MM_KEY } })).json()) as {
       bids: number[][];
     };
