@@ -97,6 +97,13 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(projector.getByTestId("leaderboard")).toContainText("Fund");
   await expect(projector.getByTestId("leaderboard")).toContainText("Makers");
 
+  // News from the headline table reaches every screen and the projector's ticker.
+  await teacher.getByRole("button", { name: "Inject headline" }).click();
+  await expect(fund.getByRole("region", { name: "News and signals" })).toContainText(
+    "Fed announces emergency meeting",
+  );
+  await expect(projector.getByTestId("news-ticker")).toHaveText("Fed announces emergency meeting");
+
   // The instructor pauses: the traders see it, and an order is refused with the reason.
   await teacher.getByRole("button", { name: "Pause" }).click();
   await expect(fund.getByTestId("phase")).toHaveText("Paused");

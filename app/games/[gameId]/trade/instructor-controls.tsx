@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { HEADLINES } from "@/party/core/market-sim";
 import type { AdminCommand, ClockView } from "@/party/core/protocol";
 import type { CommandOutcome } from "./market-state";
 
@@ -22,6 +23,7 @@ export function InstructorControls({
 }) {
   const [speed, setSpeed] = useState("12");
   const [headline, setHeadline] = useState("");
+  const [tableIndex, setTableIndex] = useState("0");
   const [lastCid, setLastCid] = useState<string | null>(null);
   const act = (command: AdminCommandInput) => setLastCid(send(command));
   const confirmThen = (question: string, command: AdminCommandInput) => {
@@ -84,13 +86,32 @@ export function InstructorControls({
         }}
       >
         <label className="grow">
-          Headline
+          Custom headline (no market effect)
           <input value={headline} onChange={(e) => setHeadline(e.target.value)} maxLength={140} />
         </label>
         <button type="submit" className="ghost" disabled={headline.trim() === ""}>
           Publish news now
         </button>
       </form>
+      <div className="row">
+        <label className="grow">
+          From the headline table (moves the market)
+          <select value={tableIndex} onChange={(e) => setTableIndex(e.target.value)}>
+            {HEADLINES.map((h, i) => (
+              <option key={h.headline} value={i}>
+                {h.headline} ({h.kind})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="ghost"
+          onClick={() => act({ type: "inject_news", headline: { index: Number(tableIndex) } })}
+        >
+          Inject headline
+        </button>
+      </div>
       <div className="row">
         <button
           type="button"
