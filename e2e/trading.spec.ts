@@ -59,6 +59,13 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await quote.getByRole("button", { name: "Send quote" }).click();
   // The quote shows in the other trader's book ladder.
   await expect(fund.getByRole("table", { name: `Order book ${symbol}` })).toContainText("25.60");
+  // The floor fits a 1366×768 laptop: the chain's puts are on screen without scrolling sideways.
+  await maker.setViewportSize({ width: 1366, height: 768 });
+  const chain = maker.getByRole("region", { name: "Option chain" });
+  const box = await chain.boundingBox();
+  const scroll = await chain.locator(".chain").evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(box?.width ?? 0).toBeGreaterThan(500);
+  expect(scroll).toBeLessThanOrEqual(0);
   await maker.screenshot({ path: "test-results/screens/floor-market-maker.png", fullPage: true });
 
   const ticket = fund.getByRole("form", { name: "Order ticket" });
