@@ -8,7 +8,10 @@ const claims = { sub: "u1", name: "Bo", gameId: "g1", teamId: "t1", role: "playe
 describe("verifyRoomToken", () => {
   it("accepts a token minted for this room and returns its claims", async () => {
     const { token } = await mintRoomToken(claims, SECRET);
-    expect(await verifyRoomToken(token, SECRET, "game-g1")).toEqual({ ok: true, claims });
+    expect(await verifyRoomToken(token, SECRET, "game-g1")).toEqual({
+      ok: true,
+      claims: { ...claims, source: "manual" },
+    });
   });
 
   it("refuses a missing, forged, expired or other-room token", async () => {

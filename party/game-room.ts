@@ -83,6 +83,7 @@ export default class GameRoom implements Party.Server {
     const api = apiRoute(request.method, url);
     if (api) return this.#api(api, request);
     if (request.method === "GET" && path.endsWith("/health")) {
+      await this.#committer.settled();
       return Response.json({
         ok: true,
         room: this.room.id,
