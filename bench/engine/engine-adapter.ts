@@ -27,11 +27,15 @@ export function engineBookTarget(label = "our OrderBook (party/core/matching)"):
         const book = books[op.instrument] ?? new OrderBook();
         books[op.instrument] = book;
         if (op.kind === "cancel") return { kind: "cancel", book, id: String(op.id) };
-        const base = { id: String(op.id), owner: ownerName(op.owner), side: op.side, quantity: op.qty };
+        // Plain literals with every field, as the exchange builds them: orders made by object spread are several
+        // times slower to read (measured: 0.63M vs 2.2M orders/s on the same stream), and that is the adapter's
+        // cost, not the book's.
+        const id = String(op.id);
+        const owner = ownerName(op.owner);
         const order: IncomingOrder =
           op.kind === "market"
-            ? { ...base, type: "market", tif: "ioc" }
-            : { ...base, type: "limit", price: op.price, tif: op.tif };
+            ? { id, owner, side: op.side, type: "market", price: 0, quantity: op.qty, tif: "ioc" }
+            : { id, owner, side: op.side, type: "limit", price: op.price, quantity: op.qty, tif: op.tif };
         return { kind: "submit", book, order };
       });
       let fills = 0;

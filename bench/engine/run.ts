@@ -9,6 +9,7 @@ import { engineBookTarget } from "./engine-adapter";
 import { fullGc } from "./gc";
 import { libraryTarget } from "./library-adapter";
 import { type Measurement, measure, timerOverheadNs, warmUp } from "./measure";
+import { pipelineTarget } from "./pipeline-adapter";
 import { fmt, formatRow, header, ratio, verdict } from "./report";
 import type { BenchTarget } from "./target";
 import {
@@ -27,9 +28,8 @@ const args = parseArgs(process.argv.slice(2));
 const gc = fullGc();
 const baseline = baselineTarget();
 const library = libraryTarget();
-// Our engine, in this order: [OrderBook alone, whole pipeline]. The pipeline adapter (pipeline-adapter.ts) is
-// to be written against party/core's createExchange once it lands; until then the pipeline is not measured.
-const ours: BenchTarget[] = [engineBookTarget()];
+// Our engine, in this order: [OrderBook alone, whole pipeline].
+const ours: BenchTarget[] = [engineBookTarget(), pipelineTarget()];
 
 console.log(
   `engine bench: seed ${args.seed}, ${fmt(args.ops)} timed ops per scenario (nodejs-order-book: first ` +

@@ -28,12 +28,16 @@ export function pnlView(view: AccountView): PnlView {
 }
 
 export function positionViews(view: AccountView, marks: Record<string, number>): PositionView[] {
-  return view.positions.map((p) => ({
+  return view.positions.map((p) => positionView(p, marks[p.instrument] ?? null));
+}
+
+export function positionView(p: AccountView["positions"][number], mark: number | null): PositionView {
+  return {
     instrument: p.instrument,
     position: p.position,
     averagePrice: p.position === 0 ? 0 : Math.round(p.openCost / Math.abs(p.position)),
     realisedCents: p.realisedCents,
     unrealisedCents: p.unrealisedCents ?? 0,
-    markTicks: marks[p.instrument] ?? null,
-  }));
+    markTicks: mark,
+  };
 }

@@ -4,9 +4,10 @@ import { type Phase, transition } from "../phases";
 import type { OpenOrder, PnlView, PositionView } from "../protocol";
 import { type OrderRequest, type Rejection, TokenBucket, validateOrder } from "../risk";
 import { stateHash } from "../room-engine/state-hash";
-import { openOrderView, pnlView, positionViews } from "./account-views";
+import { openOrderView, pnlView, positionView, positionViews } from "./account-views";
 import { allocateAuction, indicative } from "./auction-allocation";
 import { EffectsBuilder } from "./effects-builder";
+import { ExposureTracker } from "./exposure-tracker";
 import { markOf } from "./marks";
 import { OrderRegistry } from "./order-registry";
 import type { ExchangeCommand, ExchangeConfig, ExchangeEffects, ExchangeState, OrderRecord } from "./types";
@@ -34,6 +35,7 @@ export class Exchange {
   readonly #listed = new Set<string>();
   readonly #books = new Map<string, OrderBook>();
   readonly #registry = new OrderRegistry();
+  readonly #exposure = new ExposureTracker();
   readonly #held = new Map<string, Map<string, OrderRecord>>();
   readonly #ledger: Ledger;
   readonly #buckets: TokenBucket;
@@ -180,20 +182,17 @@ export class Exchange {
   ): Rejection | null {
     const role = this.#ledger.role(account);
     if (role === null) return UNKNOWN_ACCOUNT;
-    const position = (instrument: string) => this.#ledger.position(account, instrument);
-    const sides = this.#registry.openSides(account, order.instrument);
     return validateOrder(order, {
       phase: this.#phase,
       limits: this.config.limits[role],
       listed: this.#listed,
-      exposure: this.#registry.exposure(account, order.instrument, position(order.instrument), replacing),
-      otherExposure: this.#registry.otherExposure(
+      exposure: this.#registry.exposure(
         account,
         order.instrument,
-        position,
-        this.#ledger.instruments(account),
+        this.#ledger.position(account, order.instrument),
+        replacing,
       ),
-      restingSides: sides,
+      otherExposure: this.#exposure.others(account, order.instrument),
       bucket: this.#buckets,
       team: account,
       nowMs: at,
@@ -220,14 +219,14 @@ export class Exchange {
   /** Settle: the ledger books both sides of every fill; the registry follows the book; events are published. */
   #settleMatch(taker: OrderRecord, result: MatchResult, out: EffectsBuilder) {
     for (const cancelled of result.selfTradeCancels) {
-      const order = this.#registry.remove(cancelled.id);
+      const order = this.#remove(cancelled.id);
       if (order) out.cancelled(order, "self_trade");
     }
     for (const fill of result.fills) this.#bookFill(taker, fill, out);
     if (result.fills.length > 0 || result.rested || result.selfTradeCancels.length > 0)
       out.dirty(taker.instrument);
     if (result.rested) {
-      this.#registry.add(taker);
+      this.#add(taker);
       out.toAccount(taker.account, { type: "order_resting", order: openOrderView(taker) });
     } else if (result.dropped) {
       out.cancelled(taker, "no_liquidity");
@@ -235,7 +234,7 @@ export class Exchange {
   }
 
   #bookFill(taker: OrderRecord, fill: BookFill, out: EffectsBuilder) {
-    const maker = this.#registry.reduce(fill.makerOrderId, fill.quantity);
+    const maker = this.#reduce(fill.makerOrderId, fill.quantity);
     if (!maker) throw new Error(`exchange: fill against unknown order ${fill.makerOrderId}`);
     taker.remaining -= fill.quantity;
     const tradeId = `t${this.#nextTrade++}`;
@@ -261,6 +260,7 @@ export class Exchange {
       quantity,
       liquidity,
     });
+    this.#refresh(order.account, order.instrument);
     out.toAccount(order.account, {
       type: "fill",
       tradeId,
@@ -294,7 +294,7 @@ export class Exchange {
 
   #hold(order: OrderRecord, out: EffectsBuilder) {
     order.held = true;
-    this.#registry.add(order);
+    this.#add(order);
     this.#heldOf(order.instrument).set(order.orderId, order);
     out.toAccount(order.account, { type: "order_resting", order: openOrderView(order) });
     this.#publishIndicative(order.instrument, out);
@@ -308,14 +308,14 @@ export class Exchange {
       this.#held.delete(instrument);
       const auction = allocateAuction(held, this.#reference(instrument));
       for (const order of auction?.selfTrade ?? []) {
-        this.#registry.remove(order.orderId);
+        this.#remove(order.orderId);
         out.cancelled(order, "self_trade");
       }
       for (const { buy, sell, quantity } of auction?.matches ?? []) {
         const price = auction?.clearing.price as number;
         const tradeId = `t${this.#nextTrade++}`;
         for (const side of [buy, sell]) {
-          this.#registry.reduce(side.orderId, quantity);
+          this.#reduce(side.orderId, quantity);
           side.remaining = Math.max(0, side.remaining);
           this.#fillSide(side, tradeId, price, quantity, "auction", at, out);
         }
@@ -324,7 +324,7 @@ export class Exchange {
       out.toPublic({ type: "auction_indicative", instrument, price: null, volume: 0 });
       for (const order of held) {
         if (order.remaining <= 0 || !this.#registry.get(order.orderId)) continue;
-        this.#registry.remove(order.orderId);
+        this.#remove(order.orderId);
         order.held = false;
         this.#enter(order, "gtc", out);
       }
@@ -334,8 +334,31 @@ export class Exchange {
 
   // ── Services used by the stages ───────────────────────────────────────────────────────────────────────────────
 
-  #cancelOne(orderId: string, reason: Parameters<EffectsBuilder["cancelled"]>[1], out: EffectsBuilder) {
+  /** Registry writes go through these three, so the exposure totals follow every change of open quantity. */
+  #add(order: OrderRecord) {
+    this.#registry.add(order);
+    this.#refresh(order.account, order.instrument);
+  }
+
+  #reduce(orderId: string, quantity: number): OrderRecord | undefined {
+    const order = this.#registry.reduce(orderId, quantity);
+    if (order) this.#refresh(order.account, order.instrument);
+    return order;
+  }
+
+  #remove(orderId: string): OrderRecord | undefined {
     const order = this.#registry.remove(orderId);
+    if (order) this.#refresh(order.account, order.instrument);
+    return order;
+  }
+
+  #refresh(account: string, instrument: string) {
+    const position = this.#ledger.position(account, instrument);
+    this.#exposure.update(account, instrument, this.#registry.exposure(account, instrument, position));
+  }
+
+  #cancelOne(orderId: string, reason: Parameters<EffectsBuilder["cancelled"]>[1], out: EffectsBuilder) {
+    const order = this.#remove(orderId);
     if (!order) return;
     if (order.held) {
       this.#held.get(order.instrument)?.delete(orderId);
@@ -397,19 +420,10 @@ export class Exchange {
   /** One position update per account and instrument the command touched, with the account's P&L. */
   #publishPositions(out: EffectsBuilder) {
     for (const [account, instruments] of out.touched()) {
-      const marks = this.#marksFor(account);
-      const view = this.#ledger.view(account, marks);
-      const pnl = pnlView(view);
-      const positions = positionViews(view, marks);
+      const pnl = this.#ledger.pnl(account, (instrument) => this.mark(instrument));
       for (const instrument of instruments) {
-        const position = positions.find((p) => p.instrument === instrument) ?? {
-          instrument,
-          position: 0,
-          averagePrice: 0,
-          realisedCents: 0,
-          unrealisedCents: 0,
-          markTicks: null,
-        };
+        const mark = this.mark(instrument);
+        const position = positionView(this.#ledger.holding(account, instrument, mark), mark);
         out.toAccount(account, { type: "position", position, pnl });
       }
     }
@@ -548,7 +562,7 @@ export class Exchange {
       .map((o) => ({ ...o }))
       .sort((a, b) => a.arrival - b.arrival);
     for (const order of byArrival) {
-      this.#registry.add(order);
+      this.#add(order);
       if (order.held) this.#heldOf(order.instrument).set(order.orderId, order);
       else
         this.#books.get(order.instrument)?.submit({
@@ -560,6 +574,9 @@ export class Exchange {
           quantity: order.remaining,
           tif: "gtc",
         });
+    }
+    for (const account of this.#ledger.accounts()) {
+      for (const instrument of this.#ledger.instruments(account)) this.#refresh(account, instrument);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { type Exposure, worstCase } from "../risk";
+import type { Exposure } from "../risk";
 import type { OrderRecord } from "./types";
 
 type OpenQuantity = { buy: number; sell: number };
@@ -71,14 +71,6 @@ export class OrderRegistry {
     return this.#quotes.get(account)?.get(instrument) ?? [];
   }
 
-  openSides(account: string, instrument: string): Set<"buy" | "sell"> {
-    const open = this.#open.get(account)?.get(instrument);
-    const sides = new Set<"buy" | "sell">();
-    if (open?.buy) sides.add("buy");
-    if (open?.sell) sides.add("sell");
-    return sides;
-  }
-
   /** Position and open quantity on one instrument, leaving out the given orders (a quote about to be replaced). */
   exposure(account: string, instrument: string, position: number, without: readonly string[] = []): Exposure {
     const open = this.#open.get(account)?.get(instrument) ?? { buy: 0, sell: 0 };
@@ -100,26 +92,6 @@ export class OrderRegistry {
     const out: string[] = [];
     for (const [instrument, open] of byInstrument) if (open.buy > 0 || open.sell > 0) out.push(instrument);
     return out;
-  }
-
-  /** Σ worst-case exposure over the account's instruments other than `except`. */
-  otherExposure(account: string, except: string, positionOf: (instrument: string) => number, held: string[]) {
-    let total = 0;
-    const seen = new Set<string>([except]);
-    const byInstrument = this.#open.get(account);
-    if (byInstrument) {
-      for (const [instrument, open] of byInstrument) {
-        if (seen.has(instrument)) continue;
-        seen.add(instrument);
-        total += worstCase({ position: positionOf(instrument), openBuy: open.buy, openSell: open.sell });
-      }
-    }
-    for (const instrument of held) {
-      if (seen.has(instrument)) continue;
-      seen.add(instrument);
-      total += Math.abs(positionOf(instrument));
-    }
-    return total;
   }
 
   #forget(order: OrderRecord) {

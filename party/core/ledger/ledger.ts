@@ -177,6 +177,47 @@ export class Ledger {
     };
   }
 
+  /**
+   * The account's P&L at marks given by `markOf` (a position without a mark counts at its cost), without building
+   * the position list: what every fill's position update needs.
+   */
+  pnl(accountId: string, markOf: (instrument: string) => number | null): Omit<AccountView, "positions"> {
+    const account = this.#account(accountId);
+    let unrealisedCents = 0;
+    for (const instrument of Object.keys(account.holdings)) {
+      const h = account.holdings[instrument] as Holding;
+      if (h.position === 0) continue;
+      const mark = markOf(instrument);
+      if (mark !== null)
+        unrealisedCents += (mark * h.position - Math.sign(h.position) * h.openCost) * MULTIPLIER;
+    }
+    return {
+      cashCents: account.cashCents,
+      realisedCents: account.realisedCents,
+      unrealisedCents,
+      feesCents: account.feesCents,
+      totalCents: account.realisedCents + unrealisedCents + account.feesCents,
+    };
+  }
+
+  /** One holding as the position list shows it (flat when the account never traded it). */
+  holding(accountId: string, instrument: string, mark: number | null): AccountView["positions"][number] {
+    const h = this.#state.accounts[accountId]?.holdings[instrument] ?? {
+      position: 0,
+      openCost: 0,
+      realisedCents: 0,
+    };
+    const unrealisedCents =
+      mark === null ? null : (mark * h.position - Math.sign(h.position) * h.openCost) * MULTIPLIER;
+    return {
+      instrument,
+      position: h.position,
+      openCost: h.openCost,
+      realisedCents: h.realisedCents,
+      unrealisedCents,
+    };
+  }
+
   snapshot(): LedgerState {
     return structuredClone(this.#state);
   }

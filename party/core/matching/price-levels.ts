@@ -1,4 +1,4 @@
-/** One resting order, linked into its level's FIFO queue. */
+/** One resting order, linked into its level's FIFO queue. Also what cancels hand back once it is unlinked. */
 export type OrderNode = {
   readonly id: string;
   readonly owner: string;
@@ -14,37 +14,37 @@ export type OrderNode = {
 export type Level = { readonly price: number; head: OrderNode | null; tail: OrderNode | null; total: number };
 
 /**
- * One side of a book: levels by price in a Map, and their prices in a sorted array with the best price LAST, so
- * the levels that come and go most (at the touch) are pushed and popped at the end. Adding or removing another
- * level is a binary search plus a splice; touching an order is O(1).
+ * One side of a book: its levels in an array sorted with the best price LAST, so the levels that come and go
+ * most (at the touch) are pushed and popped at the end, and the best level is one array read (no map lookup).
+ * Adding or removing another level is a binary search plus a splice; touching an order is O(1).
  */
 export class PriceLevels {
-  readonly #levels = new Map<number, Level>();
-  /** Worst first, best last: ascending for bids, descending for asks. */
-  readonly #prices: number[] = [];
+  /** Worst first, best last: ascending prices for bids, descending for asks. */
+  readonly #levels: Level[] = [];
 
   constructor(private readonly descending: boolean) {}
 
   best(): Level | null {
-    const price = this.#prices[this.#prices.length - 1];
-    return price === undefined ? null : (this.#levels.get(price) ?? null);
+    const levels = this.#levels;
+    return levels.length === 0 ? null : (levels[levels.length - 1] as Level);
   }
 
-  /** Levels best-first (a live view: do not mutate while iterating). */
-  *walk(): Generator<Level> {
-    for (let i = this.#prices.length - 1; i >= 0; i--) {
-      const level = this.#levels.get(this.#prices[i] as number);
-      if (level) yield level;
-    }
+  /** Levels best-first (a copy, so callers may change the book while iterating). */
+  bestFirst(): Level[] {
+    return this.#levels.slice().reverse();
   }
 
   /** Appends a new resting order at the back of its price level (one allocation per order). */
   append(id: string, owner: string, side: "buy" | "sell", price: number, remaining: number): OrderNode {
-    let level = this.#levels.get(price);
-    if (!level) {
-      level = { price, head: null, tail: null, total: 0 };
-      this.#levels.set(price, level);
-      this.#prices.splice(this.#insertionIndex(price), 0, price);
+    const levels = this.#levels;
+    let level: Level | undefined = levels[levels.length - 1];
+    if (level === undefined || level.price !== price) {
+      const index = this.#insertionIndex(price);
+      level = levels[index - 1];
+      if (level === undefined || level.price !== price) {
+        level = { price, head: null, tail: null, total: 0 };
+        levels.splice(index, 0, level);
+      }
     }
     // Built field by field (no spread) so every node shares one hidden class: the hot path stays monomorphic.
     const linked: OrderNode = {
@@ -60,7 +60,7 @@ export class PriceLevels {
     if (level.tail) level.tail.next = linked;
     else level.head = linked;
     level.tail = linked;
-    level.total += linked.remaining;
+    level.total += remaining;
     return linked;
   }
 
@@ -74,15 +74,7 @@ export class PriceLevels {
     level.total -= node.remaining;
     node.prev = null;
     node.next = null;
-    if (level.head === null) {
-      this.#levels.delete(level.price);
-      const last = this.#prices.length - 1;
-      if (this.#prices[last] === level.price) this.#prices.pop();
-      else {
-        const index = this.#indexOf(level.price);
-        if (index >= 0) this.#prices.splice(index, 1);
-      }
-    }
+    if (level.head === null) this.#drop(level);
   }
 
   /** Reduces a resting order by a fill, keeping the level total right. */
@@ -91,24 +83,35 @@ export class PriceLevels {
     node.level.total -= quantity;
   }
 
-  #better(a: number, b: number): boolean {
-    return this.descending ? a > b : a < b;
+  #drop(level: Level) {
+    const levels = this.#levels;
+    const last = levels.length - 1;
+    if (levels[last] === level) {
+      levels.pop();
+      return;
+    }
+    const index = this.#insertionIndex(level.price) - 1;
+    if (levels[index] === level) levels.splice(index, 1);
   }
 
-  /** The index before the first price better than `price` (equal prices sort before it). */
+  /** The index after every level whose price is not better than `price` (equal prices sort before it). */
   #insertionIndex(price: number): number {
+    const levels = this.#levels;
     let lo = 0;
-    let hi = this.#prices.length;
+    let hi = levels.length;
+    if (this.descending) {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((levels[mid] as Level).price >= price) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.#better(this.#prices[mid] as number, price)) hi = mid;
-      else lo = mid + 1;
+      if ((levels[mid] as Level).price <= price) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
-  }
-
-  #indexOf(price: number): number {
-    const index = this.#insertionIndex(price) - 1;
-    return this.#prices[index] === price ? index : -1;
   }
 }

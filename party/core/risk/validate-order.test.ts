@@ -11,7 +11,6 @@ const base = (over: Partial<ValidationInput> = {}): ValidationInput => ({
   exposure: { position: 0, openBuy: 0, openSell: 0 },
   otherExposure: 0,
   priceBand: { min: 1, max: 1_000_000 },
-  restingSides: new Set(),
   bucket: new TokenBucket(),
   team: "t",
   nowMs: 0,
@@ -71,7 +70,10 @@ describe("validateOrder: one worked scenario per rejection code, in the stated o
   });
 
   it("TWO_SIDED_NOT_ALLOWED for the hedge fund", () => {
-    const hf = base({ limits: DEFAULT_ROLE_LIMITS.hedge_fund, restingSides: new Set(["sell"]) });
+    const hf = base({
+      limits: DEFAULT_ROLE_LIMITS.hedge_fund,
+      exposure: { position: 0, openBuy: 0, openSell: 10 },
+    });
     expect(code(buy(), hf)).toBe("TWO_SIDED_NOT_ALLOWED");
     expect(code({ kind: "market", instrument: X, side: "buy", quantity: 1 }, hf)).toBeNull(); // markets never rest
   });

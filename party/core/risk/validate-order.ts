@@ -24,8 +24,6 @@ export type ValidationInput = {
   otherExposure: number;
   /** Accepted limit prices, in ticks (GAME.md §5.3 `PRICE_OUT_OF_RANGE`). */
   priceBand: { min: number; max: number };
-  /** Sides on which the team has resting orders in this instrument (for the one-sided rule). */
-  restingSides: ReadonlySet<"buy" | "sell">;
   bucket: TokenBucket;
   team: string;
   nowMs: number;
@@ -62,9 +60,9 @@ export function validateOrder(order: OrderRequest, input: ValidationInput): Reje
     const problem = quoteProblem(order.bid, order.ask);
     if (problem) return { code: "QUOTE_INVALID", message: problem };
   }
-  if (order.kind !== "quote" && limits.oneSided && order.kind === "limit") {
-    const opposite = order.side === "buy" ? "sell" : "buy";
-    if (input.restingSides.has(opposite)) {
+  if (order.kind === "limit" && limits.oneSided) {
+    const oppositeOpen = order.side === "buy" ? input.exposure.openSell : input.exposure.openBuy;
+    if (oppositeOpen > 0) {
       return {
         code: "TWO_SIDED_NOT_ALLOWED",
         message: "Hedge funds may not hold a bid and an ask on the same option.",
