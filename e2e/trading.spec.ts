@@ -84,6 +84,8 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   // The instructor watches every team live: the fund's position and the maker's limit use.
   await expect(teacher.getByTestId("team-live-Fund")).toContainText(`+5 ${symbol}`);
   await expect(teacher.getByTestId("team-live-Makers")).toContainText("/200");
+  // Compliance on game time: the fund's delta check is on its screen.
+  await expect(fund.getByTestId("compliance-HF_DELTA")).toContainText("Portfolio delta");
   await fund.screenshot({ path: "test-results/screens/floor-hedge-fund.png", fullPage: true });
 
   // A limit breach: 150 more would take the fund to 155 worst case, over ±150.

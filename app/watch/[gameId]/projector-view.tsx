@@ -34,6 +34,9 @@ export function ProjectorView({ gameId, viewKey }: { gameId: string; viewKey: st
                   <span className={`num pnl ${row.pnlCents >= 0 ? "bid" : "ask"}`}>
                     {formatPnl(row.pnlCents)}
                   </span>
+                  <span className="num muted score" title="Live quantitative score (of 100)">
+                    {row.scoreBp === null ? "" : (row.scoreBp / 100).toFixed(1)}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -17,6 +17,7 @@ export { RoomSetup, Seed, TeamRole } from "./room-setup";
 export type {
   CancelReason,
   ClockView,
+  ComplianceCheckView,
   InstrumentInfo,
   LeaderboardRow,
   Level,

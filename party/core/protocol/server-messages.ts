@@ -91,6 +91,15 @@ export type LeaderboardRow = {
   scoreBp: number | null;
 };
 
+export type ComplianceCheckView = {
+  code: string;
+  label: string;
+  ok: boolean;
+  value: string;
+  threshold: string;
+  message: string;
+};
+
 export type TeamOverview = {
   teamId: string;
   name: string;
@@ -101,6 +110,8 @@ export type TeamOverview = {
   /** Worst-case exposure used and the role's total limit (contracts). */
   exposure: number;
   exposureLimit: number;
+  compliance: ComplianceCheckView[];
+  scoreBp: number | null;
 };
 
 export type ServerMessage =
@@ -155,6 +166,8 @@ export type ServerMessage =
   | { type: "clock"; clock: ClockView }
   | { type: "underlying"; spxTicks: number; spyTicks: number; at: number }
   | { type: "news"; id: string; headline: string; at: number }
+  /** Private: the team's compliance checks (GAME.md §11), refreshed every few seconds. */
+  | { type: "compliance"; checks: ComplianceCheckView[]; penaltyBp: number }
   /** Instructors only: every team's account at current marks, limits used and activity. */
   | { type: "teams"; rows: TeamOverview[] }
   /** Live standings, public: P&L and composite score per team. */

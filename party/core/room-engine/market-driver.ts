@@ -63,11 +63,28 @@ export class MarketDriver {
     this.#sim = new MarketSim(config, this.#state.sim);
   }
 
-  /** Runs `count` seconds of session `session` (1-based) at game time `at`. */
-  run(count: number, session: number, at: number, exchange: Exchange): DriverOutput {
+  /**
+   * Runs `count` seconds of session `session` (1-based) at game time `at`. `hooks.sample(seconds)` is called with
+   * the seconds since the last call before every tick boundary and at the end (compliance weights what it sees by
+   * them); `hooks.tick()` at every 5-minute boundary.
+   */
+  run(
+    count: number,
+    session: number,
+    at: number,
+    exchange: Exchange,
+    hooks: { sample?: (seconds: number) => void; tick?: () => void } = {},
+  ): DriverOutput {
     const out: DriverOutput = { exchange: [], public: [], signals: [], ticks: 0 };
+    let unsampled = 0;
     for (let i = 0; i < count; i++) {
       const step = this.#sim.step();
+      if (step.tickStarted && step.second > 1) {
+        if (unsampled > 0) hooks.sample?.(unsampled);
+        unsampled = 0;
+        hooks.tick?.();
+      }
+      unsampled++;
       const s = this.#state;
       s.spxTicks = step.spxTicks;
       s.spyTicks = step.spyTicks;
@@ -105,6 +122,7 @@ export class MarketDriver {
       }
       this.#sendDue(step.second, exchange, at, out);
     }
+    if (unsampled > 0) hooks.sample?.(unsampled);
     if (count > 0) {
       this.#reference(exchange, session, this.#sim.snapshot().second, at, out);
       out.public.push({

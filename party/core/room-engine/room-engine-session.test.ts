@@ -72,6 +72,41 @@ describe("RoomEngine: a simulated session on the game clock", () => {
     expect(ofType(publicMsgs, "teams")).toEqual([]);
   });
 
+  it("monitors compliance on game time: each team sees its own checks, scores reach the leaderboard", () => {
+    const mm = ofType(
+      messagesTo(effects, (to) => to.kind === "team" && to.teamId === "t-mm"),
+      "compliance",
+    );
+    const hf = ofType(
+      messagesTo(effects, (to) => to.kind === "team" && to.teamId === "t-hf"),
+      "compliance",
+    );
+    const arb = ofType(
+      messagesTo(effects, (to) => to.kind === "team" && to.teamId === "t-arb"),
+      "compliance",
+    );
+    // The market maker never quoted: 0% coverage, not compliant. The others held nothing: compliant.
+    expect(mm.at(-1)?.checks[0]).toMatchObject({
+      code: "MM_QUOTE_COVERAGE",
+      ok: false,
+      value: "0% of options quoted",
+    });
+    expect(hf.at(-1)?.checks[0]).toMatchObject({ code: "HF_DELTA", ok: true, value: "Δ = 0" });
+    expect(arb.at(-1)?.checks[0]).toMatchObject({ code: "ARB_PAIR_BALANCE", ok: true, value: "flat" });
+    const board = ofType(publicMsgs, "leaderboard").at(-1);
+    expect(board?.rows.every((r) => r.scoreBp !== null && r.scoreBp > 0 && r.scoreBp <= 10_000)).toBe(true);
+    const overview = ofType(
+      messagesTo(effects, (to) => to.kind === "instructors"),
+      "teams",
+    ).at(-1);
+    expect(overview?.rows[0]?.compliance[0]?.code).toBe("MM_QUOTE_COVERAGE");
+    // Reads outside commands change nothing.
+    const before = engine.hash();
+    engine.leaderboard();
+    engine.teamsOverview();
+    expect(engine.hash()).toBe(before);
+  });
+
   it("sends signals only to their roles", () => {
     const hf = messagesTo(effects, (to) => to.kind === "team" && to.teamId === "t-hf");
     const arb = messagesTo(effects, (to) => to.kind === "team" && to.teamId === "t-arb");

@@ -1,5 +1,13 @@
+import {
+  ComplianceMonitor,
+  type ComplianceRole,
+  type ComplianceState,
+  compositeScores,
+  portfolioSample,
+  quotedInstruments,
+} from "../compliance";
 import type { Exchange, ExchangeEffects } from "../exchange";
-import { type ClockEvent, type ClockState, GameClock, initialClock } from "../game-clock";
+import { type ClockEvent, type ClockState, GameClock, initialClock, secondsToExpiry } from "../game-clock";
 import type {
   AdminCommand,
   Batch,
@@ -68,6 +76,7 @@ export type RoomState = {
   lastRefresh: number;
   /** The seq of the next game record. */
   recordSeq: number;
+  compliance: ComplianceState;
   /** The most recent trades, for the snapshot a client gets on connect. */
   tape: TradePrint[];
 };
@@ -81,6 +90,7 @@ export class RoomEngine {
   #clock: GameClock;
   #driver: MarketDriver | null = null;
   #recorder = new GameRecorder(1);
+  #compliance: ComplianceMonitor;
 
   constructor(state?: RoomState) {
     this.#state = structuredClone(
@@ -94,10 +104,12 @@ export class RoomEngine {
         driver: null,
         lastRefresh: 0,
         recordSeq: 1,
+        compliance: { teams: {} },
         tape: [],
       },
     );
     this.#clock = new GameClock(this.#state.clock);
+    this.#compliance = new ComplianceMonitor(this.#state.compliance);
     if (this.#state.setup) this.#exchange = marketFor(this.#state.setup, this.#state.exchange ?? undefined);
     if (this.#state.driver) this.#driver = new MarketDriver(this.#state.driver);
   }
@@ -147,6 +159,7 @@ export class RoomEngine {
       if (event.kind === "phase") {
         const phase = event.phase === "continuous" && this.#clock.state.paused ? "paused" : event.phase;
         this.#apply(exchange.handle({ type: "set_phase", at, phase }), out);
+        if (event.phase === "pre_open") this.#compliance.sessionStart();
         if (event.phase === "closed" && this.#driver) {
           for (const e of this.#driver.settleExpiring(this.#clock.state.session, exchange, at))
             this.#apply(e, out);
@@ -158,6 +171,10 @@ export class RoomEngine {
           this.#clock.state.session,
           this.#clock.state.gameMs,
           exchange,
+          {
+            sample: (seconds) => this.#sampleQuotes(exchange, seconds),
+            tick: () => this.#tickCompliance(exchange),
+          },
         );
         for (const e of run.exchange) this.#apply(e, out);
         for (const msg of run.public) {
@@ -173,6 +190,55 @@ export class RoomEngine {
     }
   }
 
+  /** Market makers' quoting, weighted by the seconds it stood (GAME.md §11.2). */
+  #sampleQuotes(exchange: Exchange, seconds: number) {
+    const listed = exchange.listed();
+    const samples = this.#teams("market_maker").map((team) => {
+      const { quoted, required } = quotedInstruments(exchange.openOrders(team.id), listed, (s) =>
+        exchange.theo(s),
+      );
+      return { teamId: team.id, quoted: quoted * seconds, required: required * seconds };
+    });
+    this.#compliance.sampleSecond(samples);
+  }
+
+  /** A 5-minute boundary: close the quoting window, measure delta, pair balance and drawdown. */
+  #tickCompliance(exchange: Exchange) {
+    const spot = this.#driver?.prices() ?? { spxTicks: 440_000, spyTicks: 44_000 };
+    const clock = this.#clock.state;
+    const samples = (this.#state.setup?.teams ?? []).map((team) => {
+      const account = exchange.positions(team.id);
+      const portfolio = portfolioSample(account?.positions ?? [], spot, (expiry) =>
+        secondsToExpiry(expiry, clock.session, clock.gameMs),
+      );
+      return {
+        teamId: team.id,
+        role: team.role as ComplianceRole,
+        ...portfolio,
+        pnlCents: account?.pnl.totalCents ?? 0,
+      };
+    });
+    this.#compliance.tickBoundary(samples);
+  }
+
+  #teams(role: ComplianceRole) {
+    return (this.#state.setup?.teams ?? []).filter((t) => t.role === role);
+  }
+
+  /** Quantitative scores of every team now (GAME.md §12.4), by team id. */
+  #scores(): Map<string, number> {
+    const exchange = this.#exchange;
+    return compositeScores(
+      (this.#state.setup?.teams ?? []).map((team) => ({
+        teamId: team.id,
+        role: team.role,
+        pnlCents: exchange?.positions(team.id)?.pnl.totalCents ?? 0,
+        penaltyBp: this.#compliance.status(team.id, team.role).penaltyBp,
+        maxDrawdownCents: this.#compliance.maxDrawdownCents(team.id),
+      })),
+    );
+  }
+
   /** Every two real seconds: the clock, the leaderboard, and each team's account at current marks. */
   #refresh(at: number, out: RoomEffectsBuilder) {
     const slot = Math.floor(at / 2_000);
@@ -184,6 +250,8 @@ export class RoomEngine {
     for (const team of this.#state.setup?.teams ?? []) {
       const account = this.#exchange.positions(team.id);
       if (account && account.positions.length > 0) out.account(team.id, { type: "account", ...account });
+      const { checks, penaltyBp } = this.#compliance.status(team.id, team.role);
+      out.account(team.id, { type: "compliance", checks, penaltyBp });
     }
   }
 
@@ -314,6 +382,7 @@ export class RoomEngine {
         this.#clock = new GameClock(initialClock(clock.state.speed));
         this.#driver = new MarketDriver(initialDriver(game.seed ?? setup.seed));
         this.#exchange = marketFor(setup);
+        this.#compliance = new ComplianceMonitor();
         out.resetAll();
         break;
       }
@@ -375,12 +444,13 @@ export class RoomEngine {
   /** Live standings: every team's P&L at current marks, best first (ties by name, so the order is stable). */
   leaderboard(): ServerMessage {
     const exchange = this.#exchange;
+    const scores = this.#scores();
     const rows = (this.#state.setup?.teams ?? []).map((team) => ({
       teamId: team.id,
       name: team.name,
       role: team.role,
       pnlCents: exchange?.positions(team.id)?.pnl.totalCents ?? 0,
-      scoreBp: null,
+      scoreBp: scores.get(team.id) ?? null,
     }));
     rows.sort((a, b) => b.pnlCents - a.pnlCents || a.name.localeCompare(b.name));
     return { type: "leaderboard", rows };
@@ -389,8 +459,10 @@ export class RoomEngine {
   /** The instructor's live view of every team. */
   teamsOverview(): ServerMessage {
     const exchange = this.#exchange;
+    const scores = this.#scores();
     const rows = (this.#state.setup?.teams ?? []).map((team) => {
       const account = exchange?.positions(team.id);
+      const compliance = this.#compliance.status(team.id, team.role).checks;
       return {
         teamId: team.id,
         name: team.name,
@@ -406,6 +478,8 @@ export class RoomEngine {
         openOrders: exchange?.openOrders(team.id).length ?? 0,
         exposure: exchange?.exposure(team.id).total ?? 0,
         exposureLimit: exchange?.limitsOf(team.id)?.total ?? 0,
+        compliance,
+        scoreBp: scores.get(team.id) ?? null,
       };
     });
     return { type: "teams", rows };
@@ -422,6 +496,7 @@ export class RoomEngine {
       exchange: this.#exchange?.snapshot() ?? null,
       clock: this.#clock.state,
       driver: this.#driver?.snapshot() ?? null,
+      compliance: this.#compliance.snapshot(),
     });
   }
 

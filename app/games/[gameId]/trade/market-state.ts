@@ -1,5 +1,6 @@
 import type {
   ClockView,
+  ComplianceCheckView,
   InstrumentInfo,
   LeaderboardRow,
   Level,
@@ -40,6 +41,8 @@ export type MarketState = {
   leaderboard: LeaderboardRow[];
   /** Instructors only: every team live. */
   teams: TeamOverview[];
+  /** The team's own compliance checks (GAME.md §11). */
+  compliance: { checks: ComplianceCheckView[]; penaltyBp: number } | null;
 };
 
 export const EMPTY_MARKET: MarketState = {
@@ -59,6 +62,7 @@ export const EMPTY_MARKET: MarketState = {
   auction: {},
   leaderboard: [],
   teams: [],
+  compliance: null,
 };
 
 const KEEP_TRADES = 200;
@@ -74,6 +78,7 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
         fills: state.fills,
         leaderboard: state.leaderboard,
         teams: state.teams,
+        compliance: state.compliance,
         instruments: m.instruments,
         books: Object.fromEntries(m.books.map((b) => [b.instrument, { bids: b.bids, asks: b.asks }])),
         lastPrice: Object.fromEntries(m.trades.map((t) => [t.instrument, t.price])),
@@ -149,6 +154,8 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
       return { ...state, leaderboard: m.rows };
     case "teams":
       return { ...state, teams: m.rows };
+    case "compliance":
+      return { ...state, compliance: { checks: m.checks, penaltyBp: m.penaltyBp } };
     case "auction_indicative":
       return {
         ...state,

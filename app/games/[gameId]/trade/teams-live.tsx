@@ -26,6 +26,8 @@ export function TeamsLive({ teams }: { teams: TeamOverview[] }) {
               <th className="num">Fees</th>
               <th className="num">Limit used</th>
               <th className="num">Orders</th>
+              <th>Compliance</th>
+              <th className="num">Score</th>
               <th>Largest positions</th>
             </tr>
           </thead>
@@ -47,6 +49,10 @@ export function TeamsLive({ teams }: { teams: TeamOverview[] }) {
                     {t.exposure}/{t.exposureLimit}
                   </td>
                   <td className="num">{t.openOrders}</td>
+                  <td className={t.compliance.every((c) => c.ok) ? "" : "ask"}>
+                    {t.compliance.map((c) => `${c.ok ? "✓" : "✗"} ${c.value}`).join(" · ")}
+                  </td>
+                  <td className="num">{t.scoreBp === null ? "–" : (t.scoreBp / 100).toFixed(1)}</td>
                   <td className="num small">
                     {largest.length === 0
                       ? "flat"

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { TeamRole } from "@/party/core/protocol";
 import { FillsBlotter, OpenOrders, PositionsPanel } from "./blotters";
+import { CompliancePanel } from "./compliance-panel";
 import { ClockBar, NewsAndSignals, TradeTape } from "./feeds";
 import { type AdminCommandInput, InstructorControls } from "./instructor-controls";
 import { OptionChain } from "./option-chain";
@@ -67,6 +68,7 @@ export function TradingFloor({
             <>
               <PositionsPanel positions={Object.values(market.positions)} pnl={market.pnl} />
               <OpenOrders orders={Object.values(market.orders)} send={send} />
+              <CompliancePanel compliance={market.compliance} />
             </>
           ) : null}
           <NewsAndSignals news={market.news} signals={market.signals} />

@@ -1,0 +1,12 @@
+export {
+  type ComplianceCheck,
+  ComplianceMonitor,
+  type ComplianceRole,
+  type ComplianceState,
+  type ComplianceStatus,
+  type MarketMakerSample,
+  type TickSample,
+} from "./compliance-monitor";
+export { COMPLIANCE } from "./compliance-rules";
+export { compositeScores, REFERENCE_CAPITAL_CENTS, type ScoreInput } from "./composite-score";
+export { portfolioSample, quotedInstruments } from "./team-samples";
