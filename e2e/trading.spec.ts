@@ -113,6 +113,11 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   );
   await expect(projector.getByTestId("news-ticker")).toHaveText("Fed announces emergency meeting");
 
+  // The instructor grades the qualitative 30% of the score.
+  await teacher.getByLabel("Qualitative score of Fund").fill("90");
+  await teacher.getByLabel("Qualitative score of Fund").press("Enter");
+  await expect(teacher.getByText("saved")).toBeVisible();
+
   // The instructor pauses: the traders see it, and an order is refused with the reason.
   await teacher.getByRole("button", { name: "Pause" }).click();
   await expect(fund.getByTestId("phase")).toHaveText("Paused");

@@ -11,9 +11,7 @@ export function api(
   path: string,
   body?: unknown,
 ): Promise<Record<string, unknown>>;
-export function stepOnce(
-  options: ExternalBotOptions,
-): Promise<{
+export function stepOnce(options: ExternalBotOptions): Promise<{
   command: Record<string, unknown>;
   answer: { results: Record<string, unknown>[]; events: Record<string, unknown>[] };
 }>;

@@ -135,6 +135,8 @@ export const team = pgTable(
     apiKeyHash: text("api_key_hash"),
     /** First characters of the key, to tell keys apart in the UI. */
     apiKeyPrefix: text("api_key_prefix"),
+    /** The instructor's qualitative score, 0–100 (GAME.md §12.1: 30% of the score), or null until entered. */
+    qualitativeScore: integer("qualitative_score"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("team_game_name_idx").on(t.gameId, t.name)],

@@ -22,6 +22,25 @@ export async function assignRole(db: Db, input: { instructorId: string; teamId: 
   return { ...row.team, role: input.role };
 }
 
+/** Records the instructor's qualitative score (0–100, or null to clear) for a team; the room's scores follow. */
+export async function setQualitativeScore(
+  db: Db,
+  input: { instructorId: string; teamId: string; score: number | null },
+) {
+  const [row] = await db
+    .select({ team, instructorId: game.instructorId })
+    .from(team)
+    .innerJoin(game, eq(game.id, team.gameId))
+    .where(eq(team.id, input.teamId));
+  if (!row) throw new ServiceError("GAME_NOT_FOUND", "That team does not exist.");
+  if (row.instructorId !== input.instructorId) {
+    throw new ServiceError("NOT_GAME_INSTRUCTOR", "Only this game's instructor can score teams.");
+  }
+  await db.update(team).set({ qualitativeScore: input.score }).where(eq(team.id, input.teamId));
+  await bumpSetupVersion(db, row.team.gameId);
+  return { ...row.team, qualitativeScore: input.score };
+}
+
 /** Issues a new API key for the caller's team, replacing the old one. The key is returned once, never stored. */
 export async function rotateApiKey(db: Db, input: { userId: string; teamId: string }) {
   const [member] = await db
@@ -46,7 +65,13 @@ export async function roomSetupFor(db: Db, gameId: string): Promise<RoomSetup> {
     name: found.name,
     preset: found.preset,
     seed: found.seed,
-    teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role, apiKeyHash: t.apiKeyHash })),
+    teams: teams.map((t) => ({
+      id: t.id,
+      name: t.name,
+      role: t.role,
+      apiKeyHash: t.apiKeyHash,
+      qualitative: t.qualitativeScore,
+    })),
   };
 }
 

@@ -39,6 +39,7 @@ export function TeamsPanel({ view }: { view: GameView }) {
               <th>Team</th>
               <th>Role</th>
               <th>Members</th>
+              {view.access === "instructor" ? <th>Qualitative (0–100)</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -64,6 +65,11 @@ export function TeamsPanel({ view }: { view: GameView }) {
                   )}
                 </td>
                 <td className="muted">{t.members.map((m) => m.name).join(", ")}</td>
+                {view.access === "instructor" ? (
+                  <td>
+                    <QualitativeInput teamId={t.id} teamName={t.name} score={t.qualitativeScore} />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -71,6 +77,48 @@ export function TeamsPanel({ view }: { view: GameView }) {
       )}
       <FormError message={error} />
     </section>
+  );
+}
+
+/**
+ * The instructor's qualitative score of a team (GAME.md §12.1: research, code, collaboration — 30% of the score).
+ * Saved on Enter or when the field loses focus; an empty field clears it.
+ */
+function QualitativeInput({
+  teamId,
+  teamName,
+  score,
+}: {
+  teamId: string;
+  teamName: string;
+  score: number | null;
+}) {
+  const trpc = useTRPC();
+  const [text, setText] = useState(score === null ? "" : String(score));
+  const save = useMutation(trpc.team.setQualitative.mutationOptions());
+  const commit = () => {
+    const trimmed = text.trim();
+    if (trimmed === (score === null ? "" : String(score))) return;
+    save.mutate({ teamId, score: trimmed === "" ? null : Number(trimmed) });
+  };
+  const error = mutationMessage(save.error);
+  return (
+    <span className="inline">
+      <input
+        className="num"
+        inputMode="numeric"
+        size={4}
+        aria-label={`Qualitative score of ${teamName}`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+        }}
+      />
+      {save.isSuccess ? <span className="ok small"> saved</span> : null}
+      {error ? <span className="error small"> {error}</span> : null}
+    </span>
   );
 }
 

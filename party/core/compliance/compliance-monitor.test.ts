@@ -150,5 +150,12 @@ describe("compositeScores (GAME.md §12.4)", () => {
     expect(scores.get("b")).toBe(Math.round(((40 * 30 + 15 * 100 + 15 * 100) / 70) * 100));
     // Alone in its role: 80 primary; −4% compliance; 6% drawdown → 80 risk.
     expect(scores.get("c")).toBe(Math.round(((40 * 80 + 15 * 96 + 15 * 80) / 70) * 100));
+    // With the instructor's qualitative score: 70% quantitative + 30% qualitative.
+    const withQualitative = compositeScores([
+      { teamId: "a", role: "market_maker", pnlCents: 0, penaltyBp: 0, maxDrawdownCents: 0, qualitative: 50 },
+    ]);
+    expect(withQualitative.get("a")).toBe(
+      Math.round((0.7 * ((40 * 80 + 15 * 100 + 15 * 100) / 70) + 0.3 * 50) * 100),
+    );
   });
 });

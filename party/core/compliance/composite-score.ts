@@ -4,6 +4,8 @@ export type ScoreInput = {
   pnlCents: number;
   penaltyBp: number;
   maxDrawdownCents: number;
+  /** The instructor's qualitative score 0–100, or null when not entered. */
+  qualitative?: number | null;
 };
 
 /** What a team's drawdown is measured against (GAME.md §12.4 `reference_capital`): $1,000,000. */
@@ -13,7 +15,8 @@ export const REFERENCE_CAPITAL_CENTS = 100_000_000;
  * The live quantitative score (GAME.md §12.4), in bp of the maximum: (40 × primary + 15 × compliance + 15 × risk)
  * / 70, where primary ranks P&L among teams of the same role (best 100, linearly to worst 30; a team alone gets
  * 80), compliance = 100 − penalties, and risk maps the maximum drawdown against the reference capital to bands
- * (< 5% 100, < 10% 80, < 15% 60, else 30). The instructor's qualitative 30% is not part of the live score.
+ * (< 5% 100, < 10% 80, < 15% 60, else 30). Once the instructor has entered a team's qualitative score, the score
+ * is 0.70 × quantitative + 0.30 × qualitative (GAME.md §12.4 step 5); until then it is the quantitative part alone.
  */
 export function compositeScores(teams: readonly ScoreInput[]): Map<string, number> {
   const byRole = new Map<string, ScoreInput[]>();
@@ -28,7 +31,12 @@ export function compositeScores(teams: readonly ScoreInput[]): Map<string, numbe
       const compliance = Math.max(0, 100 - team.penaltyBp / 100);
       const drawdownBp = Math.floor((team.maxDrawdownCents * 10_000) / REFERENCE_CAPITAL_CENTS);
       const risk = drawdownBp < 500 ? 100 : drawdownBp < 1_000 ? 80 : drawdownBp < 1_500 ? 60 : 30;
-      scores.set(team.teamId, Math.round(((40 * primary + 15 * compliance + 15 * risk) / 70) * 100));
+      const quantitative = (40 * primary + 15 * compliance + 15 * risk) / 70;
+      const score =
+        team.qualitative === null || team.qualitative === undefined
+          ? quantitative
+          : 0.7 * quantitative + 0.3 * team.qualitative;
+      scores.set(team.teamId, Math.round(score * 100));
     }
   }
   return scores;

@@ -40,7 +40,7 @@ export class OrderBook implements Book {
         selfTradeCancels.push(view(maker));
         continue;
       }
-      const quantity = maker.remaining < remaining ? maker.remaining : remaining;
+      const quantity = Math.min(maker.remaining, remaining);
       opposite.reduce(maker, quantity);
       remaining -= quantity;
       if (fills === NO_FILLS) fills = [];

@@ -36,6 +36,8 @@ export const RoomSetup = z.object({
           .string()
           .regex(/^[0-9a-f]{64}$/)
           .nullable(),
+        /** The instructor's qualitative score 0–100 (30% of the composite score), or null until entered. */
+        qualitative: z.number().int().min(0).max(100).nullable().optional(),
       }),
     )
     .max(200),

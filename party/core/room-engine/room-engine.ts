@@ -235,6 +235,7 @@ export class RoomEngine {
         pnlCents: exchange?.positions(team.id)?.pnl.totalCents ?? 0,
         penaltyBp: this.#compliance.status(team.id, team.role).penaltyBp,
         maxDrawdownCents: this.#compliance.maxDrawdownCents(team.id),
+        qualitative: team.qualitative ?? null,
       })),
     );
   }

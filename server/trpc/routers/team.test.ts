@@ -24,7 +24,13 @@ describe.each(testDbKinds())("team router on %s", (kind) => {
     expect(setup).toMatchObject({ gameId: created.id, preset: "compact", seed: 7 });
     expect(setup.version).toBe(v1 + 3);
     expect(setup.teams).toEqual([
-      { id: teamId, name: "Kappa", role: "hedge_fund", apiKeyHash: hashApiKey(second.key) },
+      {
+        id: teamId,
+        name: "Kappa",
+        role: "hedge_fund",
+        apiKeyHash: hashApiKey(second.key),
+        qualitative: null,
+      },
     ]);
   });
 
@@ -47,5 +53,24 @@ describe.each(testDbKinds())("team router on %s", (kind) => {
     await expect(
       owner.caller.team.assignRole({ teamId, role: "retail" as "hedge_fund" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("records the instructor's qualitative score (0–100) for the room's composite score", async () => {
+    const owner = await ctx.app.signUp({ name: "Pia", email: "pia@school.test", role: "instructor" });
+    const created = await owner.caller.game.create({ name: "Scored", preset: "compact" });
+    const player = await ctx.app.signUp({ name: "Quin", email: "quin@school.test", role: "player" });
+    const { teamId } = await player.caller.game.join({ joinCode: created.joinCode, teamName: "Rho" });
+
+    expect(await owner.caller.team.setQualitative({ teamId, score: 85 })).toEqual({ teamId, score: 85 });
+    expect((await roomSetupFor(ctx.handle.db, created.id)).teams[0]).toMatchObject({ qualitative: 85 });
+    await expect(owner.caller.team.setQualitative({ teamId, score: 101 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("The score is a whole number from 0 to 100."),
+    });
+    await expect(player.caller.team.setQualitative({ teamId, score: 100 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await owner.caller.team.setQualitative({ teamId, score: null });
+    expect((await roomSetupFor(ctx.handle.db, created.id)).teams[0]).toMatchObject({ qualitative: null });
   });
 });
