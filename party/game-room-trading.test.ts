@@ -276,6 +276,50 @@ describe("trading in a game room on a real partykit dev server", () => {
     expect(await hf.nextOf("pong")).toMatchObject({ cid: "alive" });
   });
 
+  it("a connection subscribes to the books it wants; newly added books arrive as snapshots", async () => {
+    const PUT = "SPX_4400_PUT_2024-02-15";
+    send(viewer, { type: "subscribe", cid: "s1", books: [PUT] });
+    expect(await resultOf(viewer, "s1")).toMatchObject({ status: "accepted" });
+    send(viewer, { type: "subscribe", cid: "s2", books: ["SPX_1_CALL_2024-02-15"] });
+    expect(await resultOf(viewer, "s2")).toMatchObject({ status: "rejected", code: "INVALID_INSTRUMENT" });
+    send(mm, {
+      type: "place_order",
+      cid: "x-only",
+      instrument: X,
+      side: "buy",
+      orderType: "limit",
+      price: 2_300,
+      quantity: 1,
+    });
+    await resultOf(mm, "x-only");
+    send(mm, {
+      type: "place_order",
+      cid: "put-too",
+      instrument: PUT,
+      side: "buy",
+      orderType: "limit",
+      price: 900,
+      quantity: 1,
+    });
+    await resultOf(mm, "put-too");
+    const delta = await viewer.nextOf("book_delta");
+    expect(delta.instrument).toBe(PUT);
+    // Back to everything: the books it missed come back whole.
+    send(viewer, { type: "subscribe", cid: "s3", books: "all" });
+    await resultOf(viewer, "s3");
+    const snapshot = await viewer.nextOf("book_snapshot");
+    expect(snapshot.instrument).not.toBe(PUT);
+    const xBook =
+      [snapshot, ...viewer.pending].find((m) => m.type === "book_snapshot" && m.instrument === X) ??
+      (await (async () => {
+        for (;;) {
+          const m = await viewer.nextOf("book_snapshot");
+          if (m.instrument === X) return m;
+        }
+      })());
+    expect((xBook.bids as number[][]).some(([price]) => price === 2_300)).toBe(true);
+  });
+
   it("the HTTP API trades as the key's team through the same pipeline and limits", async () => {
     expect((await api("positions")).status).toBe(401);
     expect((await api("positions", { headers: { "x-api-key": "oc_wrong" } })).status).toBe(401);
@@ -409,6 +453,39 @@ describe("a restart of the dev server mid-game", () => {
       const mmSnapshot = await mmAgain.nextOf("snapshot");
       expect((mmSnapshot.orders as unknown[]).length).toBe(2);
       for (const c of [again, mmAgain]) c.close();
+    } finally {
+      await server.stop();
+      removePersistDir(server.persistDir);
+    }
+  }, 120_000);
+});
+
+describe("the game clock across a restart", () => {
+  const port = PORT + 2;
+  const health = async () =>
+    (await (await fetch(`http://127.0.0.1:${port}/parties/main/${ROOM}/health`)).json()) as { seq: number };
+
+  it("re-arms its timer when the room is restored: the session keeps running with nobody connected", async () => {
+    let server = await startPartykitDev({ port, vars: { ROOM_TOKEN_SECRET: SECRET } });
+    try {
+      await pushRoomSetup(setup, { partykitUrl: `http://127.0.0.1:${port}`, secret: SECRET });
+      const teacher = await mustConnect(port, ROOM, await token("instructor", null, "teacher"));
+      send(teacher, { type: "start_game", cid: "s" });
+      await resultOf(teacher, "s");
+      teacher.close();
+      const running = (await health()).seq;
+      await new Promise((r) => setTimeout(r, 600));
+      expect((await health()).seq).toBeGreaterThan(running); // the timer journals clock commands
+
+      await server.stop();
+      server = await startPartykitDev({
+        port,
+        vars: { ROOM_TOKEN_SECRET: SECRET },
+        persistDir: server.persistDir,
+      });
+      const restored = (await health()).seq; // this request wakes the room: onStart restores and re-arms
+      await new Promise((r) => setTimeout(r, 800));
+      expect((await health()).seq).toBeGreaterThan(restored);
     } finally {
       await server.stop();
       removePersistDir(server.persistDir);

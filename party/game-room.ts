@@ -3,7 +3,13 @@ import { CLAIMS_HEADER, verifyRoomToken, verifyServerToken } from "./auth";
 import { RoomClaims } from "./core/auth";
 import { MarketDataCoalescer } from "./core/market-data";
 import { Outbox } from "./core/outbox";
-import { PROTOCOL_VERSION, parseClientMessage, RoomSetup, type ServerMessage } from "./core/protocol";
+import {
+  PROTOCOL_VERSION,
+  parseClientMessage,
+  RoomSetup,
+  type ServerMessage,
+  type Subscribe,
+} from "./core/protocol";
 import {
   type Actor,
   type RoomCommand,
@@ -17,7 +23,8 @@ import { Committer } from "./room/committer";
 import { DurableLog } from "./room/durable-log";
 import { sessionOf } from "./session";
 
-type ConnState = { claims: RoomClaims; sid: string };
+/** `books`: the instruments whose depth updates this connection wants, or null for all of them. */
+type ConnState = { claims: RoomClaims; sid: string; books: string[] | null };
 
 /** Public market data goes out at most this often (20 Hz), whatever the order rate. */
 const MARKET_DATA_INTERVAL_MS = 50;
@@ -225,7 +232,7 @@ export default class GameRoom implements Party.Server {
   onConnect(conn: Party.Connection<ConnState>, ctx: Party.ConnectionContext) {
     const claims = RoomClaims.parse(JSON.parse(ctx.request.headers.get(CLAIMS_HEADER) ?? "null"));
     const { sid, resumeFrom } = sessionOf(new URL(ctx.request.url), conn.id);
-    conn.setState({ claims, sid });
+    conn.setState({ claims, sid, books: null });
     const connected = this.#connectedCount();
     const resumed = resumeFrom === null ? null : this.#outbox.resume(sid, resumeFrom, Date.now());
     if (resumed?.kind === "replay") {
@@ -259,6 +266,10 @@ export default class GameRoom implements Party.Server {
       }
       const message = parsed.value;
       const claims = sender.state?.claims;
+      if (message.type === "subscribe") {
+        this.#subscribe(sender, message);
+        return;
+      }
       if (message.type === "ping" || !claims) {
         this.#run({ type: "ping", at: Date.now(), cid: message.cid, connection: sender.id });
       } else {
@@ -322,7 +333,7 @@ export default class GameRoom implements Party.Server {
       const msgs = this.#market.flush((instrument, levels) => exchange.depth(instrument, levels));
       // Standings move with trades (and marks); recomputing them costs one P&L view per team.
       if (msgs.some((m) => m.type === "trade")) msgs.push(this.#engine.leaderboard());
-      if (msgs.length > 0) this.#committer.addSendOnly(() => this.#broadcast(msgs));
+      if (msgs.length > 0) this.#committer.addSendOnly(() => this.#broadcastMarket(msgs));
     }, MARKET_DATA_INTERVAL_MS);
   }
 
@@ -352,6 +363,52 @@ export default class GameRoom implements Party.Server {
     const sid = conn.state?.sid ?? conn.id;
     const frame = this.#outbox.push(sid, msgs, Date.now());
     conn.send(JSON.stringify({ seq: frame.seq, msgs }));
+  }
+
+  /** A depth subscription: transport state of this connection only, so it is not journalled. */
+  #subscribe(conn: Party.Connection<ConnState>, message: Subscribe) {
+    const state = conn.state;
+    if (!state) return;
+    const listed = new Set(this.#engine.exchange?.listed() ?? []);
+    const unknown = message.books === "all" ? [] : message.books.filter((b) => !listed.has(b));
+    if (unknown.length > 0) {
+      const rejection: ServerMessage = {
+        type: "command_result",
+        cid: message.cid,
+        status: "rejected",
+        code: "INVALID_INSTRUMENT",
+        message: `Not listed: ${unknown.slice(0, 3).join(", ")}${unknown.length > 3 ? ", …" : ""}.`,
+      };
+      this.#committer.addSendOnly(() => this.#send(conn, [rejection]));
+      return;
+    }
+    const before = state.books === null ? null : new Set(state.books);
+    const books = message.books === "all" ? null : [...new Set(message.books)];
+    conn.setState({ ...state, books });
+    const added = (books ?? [...listed]).filter((b) => before !== null && !before.has(b));
+    const msgs: ServerMessage[] = [
+      { type: "command_result", cid: message.cid, status: "accepted", orderIds: [] },
+      ...added.map((instrument): ServerMessage => {
+        const { bids, asks } = this.#market.published(instrument);
+        return { type: "book_snapshot", instrument, bids: [...bids], asks: [...asks] };
+      }),
+    ];
+    this.#committer.addSendOnly(() => this.#send(conn, msgs));
+  }
+
+  /** Market data to everyone, each connection's depth updates filtered by its subscription. */
+  #broadcastMarket(msgs: ServerMessage[]) {
+    for (const conn of this.room.getConnections<ConnState>()) {
+      const books = conn.state?.books;
+      if (!books) {
+        this.#send(conn, msgs);
+        continue;
+      }
+      const wanted = msgs.filter(
+        (m) => (m.type !== "book_delta" && m.type !== "book_snapshot") || books.includes(m.instrument),
+      );
+      if (wanted.length > 0) this.#send(conn, wanted);
+    }
   }
 
   #broadcast(msgs: ServerMessage[], without: string[] = []) {

@@ -10,7 +10,7 @@ export {
   TradingCommand,
 } from "./client-commands";
 export { GameRecord, MAX_RECORDS_PER_BATCH, RecordBatch } from "./game-records";
-export { ClientMessage, MAX_FRAME_CHARS, PROTOCOL_VERSION, type RejectionCode } from "./messages";
+export { ClientMessage, MAX_FRAME_CHARS, PROTOCOL_VERSION, type RejectionCode, Subscribe } from "./messages";
 export { parseClientMessage } from "./parse-client-message";
 export type { Result } from "./result";
 export { RoomSetup, Seed, TeamRole } from "./room-setup";

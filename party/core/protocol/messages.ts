@@ -6,8 +6,20 @@ export const PROTOCOL_VERSION = 1;
 
 /** Client → room messages are imperatives and carry a client id (`cid`) for correlation. */
 export const Ping = z.object({ type: z.literal("ping"), cid: z.string().min(1).max(64) });
+
+/**
+ * Which books' depth updates this connection wants: `"all"` (the default on connect) or a list of instruments.
+ * Trades, clock, news and private events always arrive. Newly subscribed books come back as `book_snapshot`s.
+ */
+export const Subscribe = z.object({
+  type: z.literal("subscribe"),
+  cid: z.string().min(1).max(64),
+  books: z.union([z.literal("all"), z.array(z.string().min(1).max(48)).max(300)]),
+});
+export type Subscribe = z.infer<typeof Subscribe>;
 export const ClientMessage = z.discriminatedUnion("type", [
   Ping,
+  Subscribe,
   ...TradingCommand.options,
   Batch,
   ...AdminCommand.options,
