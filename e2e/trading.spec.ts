@@ -34,6 +34,12 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(maker.getByText("You trade for Makers (market maker).")).toBeVisible();
   await expect(fund.getByText("You trade for Fund (hedge fund).")).toBeVisible();
 
+  // Settings before the start: no simulated retail flow (so nothing else trades), hedge funds limited to ±100.
+  await teacher.getByText("Game settings").click();
+  await teacher.getByLabel("Retail orders per 5 minutes").fill("0");
+  await teacher.getByLabel("Hedge fund: limit per option").fill("100");
+  await teacher.getByRole("button", { name: "Save settings" }).click();
+  await expect(teacher.getByText("Saved: they apply from the start.")).toBeVisible();
   // Real time (1×), so the simulated retail flow (a few orders per 5 game-minutes) stays out of the way.
   await teacher.getByLabel("Speed ×").fill("1");
   await teacher.getByRole("button", { name: "Set speed" }).click();
@@ -88,12 +94,12 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(fund.getByTestId("compliance-HF_DELTA")).toContainText("Portfolio delta");
   await fund.screenshot({ path: "test-results/screens/floor-hedge-fund.png", fullPage: true });
 
-  // A limit breach: 150 more would take the fund to 155 worst case, over ±150.
+  // A limit breach: 150 more would take the fund to 155 worst case, over the ±100 set above.
   await ticket.getByLabel("Quantity").fill("150");
   await ticket.getByLabel("Price").fill("25.00");
   await ticket.getByRole("button", { name: "Buy 150 @ 25.00" }).click();
   await expect(fund.getByTestId("ticket-rejection")).toContainText(
-    "Position could reach 155, over ±150 on this option. (HF_POS_LIMIT)",
+    "Position could reach 155, over ±100 on this option. (HF_POS_LIMIT)",
   );
   await fund.screenshot({ path: "test-results/screens/floor-rejection.png" });
 

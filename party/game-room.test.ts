@@ -43,7 +43,7 @@ function connectAt(
         snapshots.push(message);
         continue;
       }
-      if (message.type === "leaderboard") continue;
+      if (message.type === "leaderboard" || message.type === "settings") continue;
       const withSeq = { ...message, seq: frame.seq };
       const waiter = waiters.shift();
       if (waiter) waiter(withSeq);

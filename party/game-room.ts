@@ -248,6 +248,7 @@ export default class GameRoom implements Party.Server {
       },
       this.#snapshotFor(claims),
       this.#engine.leaderboard(),
+      this.#engine.settings(),
     ]);
     this.#broadcast([{ type: "presence", connected }], [conn.id]);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GameConfig } from "./game-config";
 import { Seed } from "./room-setup";
 
 /** Client correlation id: echoed on the command's result so a client can match answers to requests. */
@@ -97,6 +98,8 @@ export const AdminCommand = z.discriminatedUnion("type", [
       z.object({ text: z.string().trim().min(1).max(140) }),
     ]),
   }),
+  /** Settings for the next start (before a game starts, or between a reset/rematch and the next start). */
+  z.object({ type: z.literal("configure_game"), cid: Cid, config: GameConfig }),
   z.object({ type: z.literal("end_game"), cid: Cid }),
   z.object({ type: z.literal("reset_game"), cid: Cid }),
   z.object({

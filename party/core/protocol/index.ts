@@ -9,6 +9,7 @@ export {
   Quote,
   TradingCommand,
 } from "./client-commands";
+export { DEFAULT_GAME_CONFIG, GameConfig } from "./game-config";
 export { GameRecord, MAX_RECORDS_PER_BATCH, RecordBatch } from "./game-records";
 export { ClientMessage, MAX_FRAME_CHARS, PROTOCOL_VERSION, type RejectionCode, Subscribe } from "./messages";
 export { parseClientMessage } from "./parse-client-message";

@@ -5,6 +5,8 @@
  * Prices are integer ticks ($0.01), quantities integer contracts, money integer cents; times are game-epoch ms.
  */
 
+import type { GameConfig } from "./game-config";
+
 export type Side = "buy" | "sell";
 export type Liquidity = "maker" | "taker" | "auction";
 export type CancelReason =
@@ -166,6 +168,8 @@ export type ServerMessage =
   | { type: "clock"; clock: ClockView }
   | { type: "underlying"; spxTicks: number; spyTicks: number; at: number }
   | { type: "news"; id: string; headline: string; at: number }
+  /** The game's settings (public), and whether they can still change (before the start). */
+  | { type: "settings"; config: GameConfig; locked: boolean }
   /** Private: the team's compliance checks (GAME.md §11), refreshed every few seconds. */
   | { type: "compliance"; checks: ComplianceCheckView[]; penaltyBp: number }
   /** Instructors only: every team's account at current marks, limits used and activity. */

@@ -1,6 +1,7 @@
-import { defaultExchangeConfig, Exchange, type ExchangeState } from "../exchange";
+import { Exchange, type ExchangeState } from "../exchange";
 import { buildChain, parseSymbol } from "../instruments";
-import type { InstrumentInfo, RoomSetup } from "../protocol";
+import { DEFAULT_GAME_CONFIG, type GameConfig, type InstrumentInfo, type RoomSetup } from "../protocol";
+import { exchangeConfigFor } from "./game-config";
 
 /** Where every game's market starts (GAME.md §3.1, §9.2): SPX 4,400.00, SPY 440.00, programme from Tue 13 Feb 2024. */
 export const MARKET_START = {
@@ -16,8 +17,12 @@ export function chainFor(setup: RoomSetup): string[] {
 }
 
 /** A fresh exchange for a game, or the one in `state`; every team and retail account opened. */
-export function marketFor(setup: RoomSetup, state?: ExchangeState): Exchange {
-  const exchange = new Exchange(defaultExchangeConfig(chainFor(setup)), state);
+export function marketFor(
+  setup: RoomSetup,
+  state?: ExchangeState,
+  config: GameConfig = DEFAULT_GAME_CONFIG,
+): Exchange {
+  const exchange = new Exchange(exchangeConfigFor(chainFor(setup), config), state);
   if (!state) {
     for (const account of RETAIL_ACCOUNTS) exchange.handle({ type: "open_account", account, role: "retail" });
   }

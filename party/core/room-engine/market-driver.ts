@@ -9,6 +9,7 @@ import {
   type NewsEvent,
   type RetailInstrument,
   type RetailOrder,
+  type SimConfig,
   type SimState,
   theoTicks,
   yearsForSeconds,
@@ -41,9 +42,7 @@ export type DriverOutput = {
 
 /** Retail limit orders are cancelled after this many seconds unfilled (GAME.md §9.7: 6 ticks). */
 const RETAIL_TTL_SECONDS = 6 * 300;
-const config = DEFAULT_SIM_CONFIG;
-
-export function initialDriver(seed: number): DriverState {
+export function initialDriver(seed: number, config: SimConfig = DEFAULT_SIM_CONFIG): DriverState {
   const sim = initialSimState(config, seed);
   const sample = new MarketSim(config, sim).prices();
   return { sim, pending: [], expiring: [], spxTicks: sample.spxTicks, spyTicks: sample.spyTicks };
@@ -58,7 +57,10 @@ export class MarketDriver {
   readonly #sim: MarketSim;
   readonly #state: DriverState;
 
-  constructor(state: DriverState) {
+  readonly #config: SimConfig;
+
+  constructor(state: DriverState, config: SimConfig = DEFAULT_SIM_CONFIG) {
+    this.#config = config;
     this.#state = structuredClone(state);
     this.#sim = new MarketSim(config, this.#state.sim);
   }
@@ -182,7 +184,7 @@ export class MarketDriver {
       prices[symbol] = theoTicks({
         spotTicks: spec.underlying === "SPX" ? this.#state.spxTicks : this.#state.spyTicks,
         strikeTicks: spec.strikeCents,
-        years: yearsForSeconds(config, seconds),
+        years: yearsForSeconds(this.#config, seconds),
         vol: this.#sim.vol(),
         call: spec.optionType === "call",
       });

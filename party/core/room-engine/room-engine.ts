@@ -12,13 +12,16 @@ import type {
   AdminCommand,
   Batch,
   ClockView,
+  GameConfig,
   GameRecord,
   RoomSetup,
   ServerMessage,
   TradePrint,
   TradingCommand,
 } from "../protocol";
+import { DEFAULT_GAME_CONFIG } from "../protocol";
 import { type Actor, adminRefusal, tradingRefusal } from "./actor";
+import { simConfigFor } from "./game-config";
 import { marketFor, openTeams } from "./game-market";
 import { GameRecorder } from "./game-records";
 import { type DriverState, initialDriver, MarketDriver } from "./market-driver";
@@ -77,6 +80,8 @@ export type RoomState = {
   /** The seq of the next game record. */
   recordSeq: number;
   compliance: ComplianceState;
+  /** The instructor's settings (retail intensity, signal accuracy, volatility, limits). */
+  config: GameConfig;
   /** The most recent trades, for the snapshot a client gets on connect. */
   tape: TradePrint[];
 };
@@ -105,13 +110,16 @@ export class RoomEngine {
         lastRefresh: 0,
         recordSeq: 1,
         compliance: { teams: {} },
+        config: DEFAULT_GAME_CONFIG,
         tape: [],
       },
     );
     this.#clock = new GameClock(this.#state.clock);
     this.#compliance = new ComplianceMonitor(this.#state.compliance);
-    if (this.#state.setup) this.#exchange = marketFor(this.#state.setup, this.#state.exchange ?? undefined);
-    if (this.#state.driver) this.#driver = new MarketDriver(this.#state.driver);
+    const config = this.#state.config;
+    if (this.#state.setup)
+      this.#exchange = marketFor(this.#state.setup, this.#state.exchange ?? undefined, config);
+    if (this.#state.driver) this.#driver = new MarketDriver(this.#state.driver, simConfigFor(config));
   }
 
   /** Applies one command; `seq` counts applied commands (the journal key). */
@@ -188,6 +196,11 @@ export class RoomEngine {
         }
       }
     }
+  }
+
+  #freshDriver(seed: number): MarketDriver {
+    const sim = simConfigFor(this.#state.config);
+    return new MarketDriver(initialDriver(seed, sim), sim);
   }
 
   /** Market makers' quoting, weighted by the seconds it stood (GAME.md §11.2). */
@@ -267,9 +280,10 @@ export class RoomEngine {
     this.#state.seq++;
     this.#state.setup = setup;
     this.#state.game.seed ??= setup.seed;
+    const config = this.#state.config;
     if (this.#exchange) openTeams(this.#exchange, setup);
-    else this.#exchange = marketFor(setup);
-    this.#driver ??= new MarketDriver(initialDriver(this.#state.game.seed ?? setup.seed));
+    else this.#exchange = marketFor(setup, undefined, config);
+    this.#driver ??= this.#freshDriver(this.#state.game.seed ?? setup.seed);
     return { ...NOTHING, applied: true };
   }
 
@@ -365,6 +379,24 @@ export class RoomEngine {
         if (news.type === "news") this.#recorder.news(news.headline, clock.state.gameMs);
         break;
       }
+      case "configure_game": {
+        if (game.status !== "lobby" || clock.state.running) {
+          out.result({
+            type: "command_result",
+            cid: command.cid,
+            status: "rejected",
+            code: "SETTINGS_LOCKED",
+            message: "Settings can change before the game starts, or after a reset or rematch.",
+          });
+          return;
+        }
+        const setup = this.#state.setup as RoomSetup;
+        this.#state.config = command.config;
+        this.#exchange = marketFor(setup, exchange.snapshot(), command.config);
+        this.#driver = this.#freshDriver(game.seed ?? setup.seed);
+        out.public(this.settings());
+        break;
+      }
       case "end_game":
         this.#onClock(clock.end(at), at, out);
         if (exchange.phase !== "closed")
@@ -381,8 +413,8 @@ export class RoomEngine {
         game.status = "lobby";
         this.#state.tape = [];
         this.#clock = new GameClock(initialClock(clock.state.speed));
-        this.#driver = new MarketDriver(initialDriver(game.seed ?? setup.seed));
-        this.#exchange = marketFor(setup);
+        this.#driver = this.#freshDriver(game.seed ?? setup.seed);
+        this.#exchange = marketFor(setup, undefined, this.#state.config);
         this.#compliance = new ComplianceMonitor();
         out.resetAll();
         break;
@@ -455,6 +487,12 @@ export class RoomEngine {
     }));
     rows.sort((a, b) => b.pnlCents - a.pnlCents || a.name.localeCompare(b.name));
     return { type: "leaderboard", rows };
+  }
+
+  /** The game's settings, public: every team may know the limits and how the market is made. */
+  settings(): ServerMessage {
+    const locked = this.#state.game.status !== "lobby" || this.#clock.state.running;
+    return { type: "settings", config: this.#state.config, locked };
   }
 
   /** The instructor's live view of every team. */

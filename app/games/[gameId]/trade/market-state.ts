@@ -1,6 +1,7 @@
 import type {
   ClockView,
   ComplianceCheckView,
+  GameConfig,
   InstrumentInfo,
   LeaderboardRow,
   Level,
@@ -43,6 +44,8 @@ export type MarketState = {
   teams: TeamOverview[];
   /** The team's own compliance checks (GAME.md §11). */
   compliance: { checks: ComplianceCheckView[]; penaltyBp: number } | null;
+  /** The game's settings and whether they can still change. */
+  settings: { config: GameConfig; locked: boolean } | null;
 };
 
 export const EMPTY_MARKET: MarketState = {
@@ -63,6 +66,7 @@ export const EMPTY_MARKET: MarketState = {
   leaderboard: [],
   teams: [],
   compliance: null,
+  settings: null,
 };
 
 const KEEP_TRADES = 200;
@@ -79,6 +83,7 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
         leaderboard: state.leaderboard,
         teams: state.teams,
         compliance: state.compliance,
+        settings: state.settings,
         instruments: m.instruments,
         books: Object.fromEntries(m.books.map((b) => [b.instrument, { bids: b.bids, asks: b.asks }])),
         lastPrice: Object.fromEntries(m.trades.map((t) => [t.instrument, t.price])),
@@ -154,6 +159,8 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
       return { ...state, leaderboard: m.rows };
     case "teams":
       return { ...state, teams: m.rows };
+    case "settings":
+      return { ...state, settings: { config: m.config, locked: m.locked } };
     case "compliance":
       return { ...state, compliance: { checks: m.checks, penaltyBp: m.penaltyBp } };
     case "auction_indicative":

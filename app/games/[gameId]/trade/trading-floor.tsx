@@ -5,6 +5,7 @@ import type { TeamRole } from "@/party/core/protocol";
 import { FillsBlotter, OpenOrders, PositionsPanel } from "./blotters";
 import { CompliancePanel } from "./compliance-panel";
 import { ClockBar, NewsAndSignals, TradeTape } from "./feeds";
+import { GameSettings } from "./game-settings";
 import { type AdminCommandInput, InstructorControls } from "./instructor-controls";
 import { OptionChain } from "./option-chain";
 import { OrderLadder } from "./order-ladder";
@@ -62,7 +63,10 @@ export function TradingFloor({
         </section>
         <div className="floor-side">
           {instructor ? (
-            <InstructorControls clock={market.clock} send={send} outcomes={market.outcomes} />
+            <>
+              <InstructorControls clock={market.clock} send={send} outcomes={market.outcomes} />
+              <GameSettings settings={market.settings} send={send} outcomes={market.outcomes} />
+            </>
           ) : null}
           {trading ? (
             <>
