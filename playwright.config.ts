@@ -39,6 +39,7 @@ export default defineConfig({
         `--port ${E2E_PARTY_PORT} --persist ${partyPersist}`,
         "--disable-request-cf-fetch --no-hotkeys",
         `--var ROOM_TOKEN_SECRET=${E2E_ROOM_SECRET}`,
+        `--var RECORDS_URL=http://127.0.0.1:${E2E_APP_PORT}`,
       ].join(" "),
       url: `http://127.0.0.1:${E2E_PARTY_PORT}/parties/main/probe/health`,
       timeout: 120_000,

@@ -94,6 +94,17 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(fund.getByTestId("compliance-HF_DELTA")).toContainText("Portfolio delta");
   await fund.screenshot({ path: "test-results/screens/floor-hedge-fund.png", fullPage: true });
 
+  // The room ships its records to the app: the instructor's CSV export of fills has both sides of the trade.
+  const gameUrl = new URL(teacher.url());
+  await expect
+    .poll(async () => {
+      const csv = await (
+        await teacher.request.get(`${gameUrl.pathname.replace(/^\/games/, "/api/games")}/export/fills`)
+      ).text();
+      return csv.split(symbol).length - 1;
+    })
+    .toBe(2);
+
   // A limit breach: 150 more would take the fund to 155 worst case, over the ±100 set above.
   await ticket.getByLabel("Quantity").fill("150");
   await ticket.getByLabel("Price").fill("25.00");

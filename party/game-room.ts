@@ -1,4 +1,5 @@
 import type * as Party from "partykit/server";
+import { mintRoomServiceToken } from "../server/services/room-service-token";
 import { CLAIMS_HEADER, verifyRoomToken, verifyServerToken } from "./auth";
 import { RoomClaims } from "./core/auth";
 import { MarketDataCoalescer } from "./core/market-data";
@@ -21,6 +22,7 @@ import { parseRoomEnv } from "./env";
 import { ApiCommand, apiActor, apiError, apiRoute } from "./http-api";
 import { Committer } from "./room/committer";
 import { DurableLog } from "./room/durable-log";
+import { RecordsOutbox, type ShipBatch } from "./room/records-outbox";
 import { sessionOf } from "./session";
 
 /** `books`: the instruments whose depth updates this connection wants, or null for all of them. */
@@ -50,6 +52,7 @@ export default class GameRoom implements Party.Server {
   readonly #outbox = new Outbox<ServerMessage[]>();
   readonly #log: DurableLog<RoomCommand>;
   readonly #committer: Committer<RoomCommand>;
+  readonly #records: RecordsOutbox;
   #market = new MarketDataCoalescer();
   #marketTimer: ReturnType<typeof setTimeout> | null = null;
   #clockTimer: ReturnType<typeof setTimeout> | null = null;
@@ -58,6 +61,11 @@ export default class GameRoom implements Party.Server {
     this.#log = new DurableLog<RoomCommand>(room.storage);
     this.#snapshotEvery = parseRoomEnv(room.env).ROOM_SNAPSHOT_EVERY;
     this.#committer = new Committer(this.#log, (seq) => this.#maybeSnapshot(seq));
+    const env = parseRoomEnv(room.env);
+    this.#records = new RecordsOutbox(
+      room.storage,
+      env.RECORDS_URL ? this.#shipper(env.RECORDS_URL, env.ROOM_TOKEN_SECRET) : null,
+    );
   }
 
   static async onBeforeConnect(request: Party.Request, lobby: Party.Lobby) {
@@ -99,6 +107,7 @@ export default class GameRoom implements Party.Server {
         seq: this.#engine.seq,
         snapshotSeq: this.#snapshotSeq,
         stateHash: this.#engine.hash(),
+        records: this.#records.stats(),
       });
     }
     if (request.method === "POST" && path.endsWith("/setup")) return this.#acceptSetup(request);
@@ -110,7 +119,9 @@ export default class GameRoom implements Party.Server {
     const { snapshot, tail } = await this.#log.load<RoomState>();
     this.#engine = new RoomEngine(snapshot?.state);
     this.#snapshotSeq = snapshot?.seq ?? 0;
-    for (const { command } of tail) this.#engine.handle(command);
+    await this.#records.load();
+    // Replaying the tail regenerates its records with the same seq; the outbox keeps those not yet shipped.
+    for (const { command } of tail) this.#records.add(this.#engine.handle(command).records);
     this.#primeMarketData();
     // Timers and (in dev) alarms do not survive a restart: re-arm the clock from the restored state.
     this.#armClock();
@@ -316,6 +327,7 @@ export default class GameRoom implements Party.Server {
       }
     };
     this.#committer.add(this.#engine.seq, command, deliver);
+    this.#records.add(effects.records);
     if (command.type === "client") this.#armClock();
     if (effects.market.msgs.length > 0 || effects.market.dirty.length > 0) {
       this.#market.note(effects.market.msgs, effects.market.dirty);
@@ -349,8 +361,29 @@ export default class GameRoom implements Party.Server {
     return { ...snapshot, books: books.map((b) => ({ ...b, bids: [...b.bids], asks: [...b.asks] })) };
   }
 
+  /** Posts a batch of records to the app with a one-minute room-service token. */
+  #shipper(url: string, secret: string): ShipBatch {
+    return async (records) => {
+      const gameId = this.#engine.setup?.gameId;
+      if (!gameId) throw new Error("no setup yet");
+      const response = await fetch(`${url}/api/rooms/${encodeURIComponent(gameId)}/records`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${await mintRoomServiceToken(gameId, secret)}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ gameId, records }),
+      });
+      if (!response.ok)
+        throw new Error(`records refused: ${response.status} ${(await response.text()).slice(0, 200)}`);
+      return (await response.json()) as { throughSeq: number };
+    };
+  }
+
   async #maybeSnapshot(seq: number) {
     if (seq - this.#snapshotSeq < this.#snapshotEvery || seq !== this.#engine.seq) return;
+    // The snapshot lets the journal go: records of those commands must be in storage first.
+    await this.#records.persist();
     await this.#log.snapshot(seq, this.#engine.snapshot());
     this.#snapshotSeq = seq;
   }

@@ -74,6 +74,9 @@ start("rooms", [
   "--no-hotkeys",
   "--var",
   `ROOM_TOKEN_SECRET=${env.ROOM_TOKEN_SECRET}`,
+  // Rooms ship their game records (trades, fills, orders, marks, news) to the app for exports and debriefs.
+  "--var",
+  `RECORDS_URL=http://127.0.0.1:${APP_PORT}`,
 ]);
 start("app", ["node_modules/next/dist/bin/next", "dev", "--port", String(APP_PORT)]);
 
