@@ -182,7 +182,7 @@ export default class GameRoom implements Party.Server {
             "INVALID_INSTRUMENT",
             `${route.instrument || "(none)"} is not a listed option.`,
           );
-        return Response.json({ instrument: route.instrument, ...this.#market.published(route.instrument) });
+        return Response.json({ instrument: route.instrument, ...exchange.depth(route.instrument, 10) });
       }
       case "command": {
         const text = await request.text();
