@@ -10,7 +10,7 @@ export const BOT_API_MEMBERS: readonly BotApiMember[] = [
   {
     name: "theo",
     signature: "(symbol: string): number | null",
-    doc: "Published theoretical value in ticks.",
+    doc: "Black–Scholes value in ticks at the published 20% reference volatility, from the live underlying (the game's own values stay hidden).",
     kind: "read",
   },
   {

@@ -1,1 +1,2 @@
 export { changed, MarketDataCoalescer } from "./market-data-coalescer";
+export { mergeLevels } from "./merge-levels";

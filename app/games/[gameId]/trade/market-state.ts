@@ -1,3 +1,4 @@
+import { mergeLevels } from "@/party/core/market-data";
 import type {
   ClockView,
   ComplianceCheckView,
@@ -173,13 +174,4 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
   }
 }
 
-/** Applies changed levels (quantity 0 removes) and keeps the side sorted. */
-export function mergeLevels(levels: Level[], changes: Level[], order: "asc" | "desc"): Level[] {
-  const byPrice = new Map<number, number>(levels.map(([p, q]) => [p, q]));
-  for (const [price, quantity] of changes) {
-    if (quantity === 0) byPrice.delete(price);
-    else byPrice.set(price, quantity);
-  }
-  const sorted = [...byPrice.entries()].sort((a, b) => (order === "asc" ? a[0] - b[0] : b[0] - a[0]));
-  return sorted.map(([p, q]) => [p, q] as const);
-}
+export { mergeLevels };
