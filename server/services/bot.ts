@@ -6,7 +6,7 @@ import { ServiceError } from "./service-error";
 
 export const MAX_BOT_CODE_CHARS = 100_000;
 
-async function requireMember(db: Db, userId: string, teamId: string) {
+export async function requireMember(db: Db, userId: string, teamId: string) {
   const [member] = await db
     .select()
     .from(teamMember)

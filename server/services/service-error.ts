@@ -5,7 +5,8 @@ export type ServiceErrorCode =
   | "NOT_IN_GAME"
   | "NOT_GAME_INSTRUCTOR"
   | "INSTRUCTORS_DO_NOT_JOIN"
-  | "TEAM_NAME_TAKEN";
+  | "TEAM_NAME_TAKEN"
+  | "BOT_NOT_FOUND";
 
 export class ServiceError extends Error {
   constructor(

@@ -8,6 +8,7 @@ const HTTP_CODE: Record<ServiceErrorCode, TRPCError["code"]> = {
   NOT_GAME_INSTRUCTOR: "FORBIDDEN",
   INSTRUCTORS_DO_NOT_JOIN: "FORBIDDEN",
   TEAM_NAME_TAKEN: "CONFLICT",
+  BOT_NOT_FOUND: "NOT_FOUND",
 };
 
 /** The one place expected service failures become tRPC errors (the app code stays in `data.appCode`). */

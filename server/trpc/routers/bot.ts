@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { getBotRunner } from "../../bots/bot-runner";
 import { listBotVersions, MAX_BOT_CODE_CHARS, saveBotVersion } from "../../services/bot";
+import { botStatus, deployBot, stopBot } from "../../services/bot-deploy";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
 const TeamId = z.uuid("That is not a team id.");
@@ -23,4 +25,28 @@ export const botRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => saveBotVersion(ctx.db, { userId: ctx.user.id, ...input })),
+
+  /** Runs a saved version live in the game (the latest unless one is named); replaces a running one. */
+  deploy: protectedProcedure
+    .input(z.object({ teamId: TeamId, version: z.number().int().positive().optional() }))
+    .mutation(({ ctx, input }) =>
+      deployBot(ctx.db, getBotRunner(ctx.env), {
+        userId: ctx.user.id,
+        teamId: input.teamId,
+        version: input.version,
+      }),
+    ),
+
+  stop: protectedProcedure
+    .input(z.object({ teamId: TeamId }))
+    .mutation(({ ctx, input }) =>
+      stopBot(ctx.db, getBotRunner(ctx.env), { userId: ctx.user.id, teamId: input.teamId }),
+    ),
+
+  /** The running bot's state, stop reason and latest log lines (the editor polls it). */
+  status: protectedProcedure
+    .input(z.object({ teamId: TeamId }))
+    .query(({ ctx, input }) =>
+      botStatus(ctx.db, getBotRunner(ctx.env), { userId: ctx.user.id, teamId: input.teamId }),
+    ),
 });
