@@ -7,6 +7,7 @@ import { FormError } from "../../../_components/form-error";
 import { useTRPC } from "../../../_trpc/client";
 import { mutationMessage } from "../../use-form-mutation";
 import { CodeDiff, CodeEditor } from "./code-editor";
+import { LiveBotPanel } from "./live-bot-panel";
 import { loadDraft, saveDraft, useLeaveWarning } from "./use-draft";
 
 /** The team's bot editor: edit, save as a new version, browse and restore versions, diff, starter templates. */
@@ -100,6 +101,7 @@ function Workbench({
         <FormError message={error} />
       </section>
       <aside className="panel tight versions-panel" aria-label="Versions">
+        <LiveBotPanel teamId={teamId} latestVersion={latest?.version ?? null} />
         <h2>Versions</h2>
         {versions.data?.length ? (
           <ol className="versions">

@@ -1,0 +1,65 @@
+import { expect, type Page, test } from "@playwright/test";
+import { person, signUpInNewContext } from "./fixtures";
+
+async function typeInEditor(page: Page, text: string) {
+  const editor = page.getByRole("textbox", { name: "Bot code" });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+}
+
+const BOT = `export function onStart(bot) { bot.state.sent = false; bot.setTimer(500); bot.log("live bot up"); }
+export function onTimer(bot) {
+  if (bot.clock().phase !== "continuous" || bot.state.sent) return;
+  bot.state.sent = true;
+  const symbol = bot.instruments()[0];
+  bot.place({ instrument: symbol, side: "buy", orderType: "limit", price: 101, quantity: 1 });
+  bot.log("bid 1.01 on", symbol);
+}`;
+
+test("a player writes a bot in the editor, deploys it, and sees it trade in the game", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const teacher = await signUpInNewContext(browser, person("Lovelace", "instructor"));
+  await teacher.getByLabel("Game name").fill("Live bots");
+  await teacher.getByRole("button", { name: "Create game" }).click();
+  const joinCode = (await teacher.getByTestId("join-code").textContent())?.trim() ?? "";
+
+  const player = await signUpInNewContext(browser, person("Babbage", "player"));
+  await player.getByLabel(/Join code/).fill(joinCode);
+  await player.getByLabel(/Team name/).fill("Engines");
+  await player.getByRole("button", { name: "Join game" }).click();
+  await expect(player.getByTestId("room-status")).toHaveText("Live");
+  const floor = player.url();
+
+  await teacher.getByText("Game settings").click();
+  await teacher.getByLabel("Retail orders per 5 minutes").fill("0");
+  await teacher.getByRole("button", { name: "Save settings" }).click();
+  await teacher.getByRole("button", { name: "Start" }).click();
+  await teacher.getByRole("button", { name: "Advance phase" }).click();
+  await teacher.getByRole("button", { name: "Advance phase" }).click();
+  await expect(teacher.getByTestId("phase")).toHaveText("Continuous trading");
+
+  await player.getByRole("link", { name: "Bot editor" }).click();
+  await typeInEditor(player, BOT);
+  await player.getByLabel("What changed").fill("first live bot");
+  await player.getByRole("button", { name: "Save as new version" }).click();
+  await expect(player.getByText("v1", { exact: true })).toBeVisible();
+  await player.getByRole("button", { name: "Deploy v1" }).click();
+  await expect(player.getByTestId("bot-state")).toContainText("v1 running");
+  await expect(player.getByTestId("bot-logs")).toContainText("live bot up");
+  await expect(player.getByTestId("bot-logs")).toContainText("bid 1.01 on SPX_");
+  await expect(player.getByTestId("bot-state")).toContainText("1 orders sent");
+  await player.screenshot({ path: "test-results/screens/bot-live.png", fullPage: true });
+
+  // On the floor, the team sees its bot's order among its open orders.
+  await player.goto(floor);
+  await expect(player.getByRole("region", { name: "Open orders" })).toContainText("1.01");
+
+  // Stop it from the editor.
+  await player.getByRole("link", { name: "Bot editor" }).click();
+  await player.getByRole("button", { name: "Stop" }).click();
+  await expect(player.getByTestId("bot-state")).toContainText("stopped: your team stopped it");
+});
