@@ -105,6 +105,14 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
     })
     .toBe(2);
 
+  // The debrief (from the same records) shows both teams to the instructor, with where their P&L came from.
+  const debrief = await teacher.context().newPage();
+  await debrief.goto(`${gameUrl.pathname}/debrief`);
+  await expect(debrief.getByRole("region", { name: "Debrief of Fund" })).toContainText("Spread capture");
+  await expect(debrief.getByRole("region", { name: "Debrief of Makers" })).toContainText("Who traded");
+  await debrief.screenshot({ path: "test-results/screens/debrief.png", fullPage: true });
+  await debrief.close();
+
   // A limit breach: 150 more would take the fund to 155 worst case, over the ±100 set above.
   await ticket.getByLabel("Quantity").fill("150");
   await ticket.getByLabel("Price").fill("25.00");

@@ -65,7 +65,8 @@ export function GameScreen({ gameId }: { gameId: string }) {
             ))}
           </p>
           <p className="muted small">
-            {access === "instructor" ? "The whole game." : "Your team's records."}
+            {access === "instructor" ? "The whole game." : "Your team's records."}{" "}
+            <a href={`/games/${game.id}/debrief`}>Debrief: P&L, attribution, best and worst trades</a>
           </p>
         </section>
         {team ? <ApiKeyPanel teamId={team.id} hasKey={team.hasApiKey} prefix={team.apiKeyPrefix} /> : null}

@@ -55,7 +55,7 @@ export function LiveBotPanel({ teamId, latestVersion }: { teamId: string; latest
         </button>
       </div>
       <FormError message={error} />
-      <pre className="bot-logs" aria-label="Bot logs" data-testid="bot-logs">
+      <pre className="bot-logs" data-testid="bot-logs">
         {(bot?.logs ?? [])
           .slice(-40)
           .map((l) => `${new Date(l.at).toLocaleTimeString()}  ${l.line}`)

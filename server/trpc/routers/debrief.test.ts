@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { GameRecord } from "@/party/core/protocol";
+import { ingestRecords } from "../../services/game-records";
+import { testDbKinds } from "../../testing/test-databases";
+import { withTestApp } from "../../testing/with-test-app";
+
+const X = "SPX_4400_CALL_2024-02-15";
+
+describe.each(testDbKinds())("debrief router on %s", (kind) => {
+  const ctx = withTestApp(kind);
+
+  it("computes each team's debrief from the shipped records; players see only their own team", async () => {
+    const teacher = await ctx.app.signUp({ name: "De", email: "de@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Debriefed", preset: "compact" });
+    const alice = await ctx.app.signUp({ name: "Al", email: "al@school.test", role: "player" });
+    const bob = await ctx.app.signUp({ name: "Bo", email: "bo@school.test", role: "player" });
+    const outsider = await ctx.app.signUp({ name: "Ou", email: "ou@school.test", role: "player" });
+    const a = await alice.caller.game.join({ joinCode: created.joinCode, teamName: "Alpha" });
+    const b = await bob.caller.game.join({ joinCode: created.joinCode, teamName: "Beta" });
+    const fill = (
+      seq: number,
+      teamId: string,
+      side: "buy" | "sell",
+      source: "manual" | "bot",
+    ): GameRecord => ({
+      kind: "fill",
+      seq,
+      at: seq * 1_000,
+      tradeId: "t1",
+      teamId,
+      orderId: `o${seq}`,
+      instrument: X,
+      side,
+      price: 2_500,
+      quantity: 4,
+      feeCents: side === "buy" ? -8 : 8,
+      liquidity: side === "buy" ? "taker" : "maker",
+      source,
+    });
+    await ingestRecords(ctx.handle.db, {
+      gameId: created.id,
+      records: [
+        { kind: "mark", seq: 1, at: 1_000, instrument: X, markTicks: 2_480 },
+        fill(2, a.teamId, "buy", "bot"),
+        fill(3, b.teamId, "sell", "manual"),
+        { kind: "mark", seq: 4, at: 300_000, instrument: X, markTicks: 2_600 },
+      ],
+    });
+
+    const all = await teacher.caller.debrief.byGame({ gameId: created.id });
+    expect(all.teams.map((t) => t.name).sort()).toEqual(["Alpha", "Beta"]);
+    const alpha = all.teams.find((t) => t.name === "Alpha");
+    // Bought 4 at 25.00, marked 26.00 at the end: +40,000 cents, less 8 in fees.
+    expect(alpha).toMatchObject({ pnlCents: 40_000 - 8, bySource: { bot: { fills: 1, contracts: 4 } } });
+    expect(alpha?.attribution).toEqual({ spreadCents: -8_000, inventoryCents: 48_000, feesCents: -8 });
+
+    const own = await bob.caller.debrief.byGame({ gameId: created.id });
+    expect(own.teams.map((t) => t.name)).toEqual(["Beta"]);
+    expect(own.teams[0]?.pnlCents).toBe(-40_000 + 8);
+    await expect(outsider.caller.debrief.byGame({ gameId: created.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});
