@@ -1,13 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { person, signUpInNewContext } from "./fixtures";
-
-async function typeInEditor(page: Page, text: string) {
-  const editor = page.getByRole("textbox", { name: "Bot code" });
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
-}
+import { expect, test } from "@playwright/test";
+import { createGame, joinGame, person, signUpInNewContext, typeInEditor } from "./fixtures";
 
 const BOT = `export function onStart(bot) { bot.state.sent = false; bot.setTimer(500); bot.log("live bot up"); }
 export function onTimer(bot) {
@@ -23,14 +15,10 @@ test("a player writes a bot in the editor, deploys it, and sees it trade in the 
 }) => {
   test.setTimeout(120_000);
   const teacher = await signUpInNewContext(browser, person("Lovelace", "instructor"));
-  await teacher.getByLabel("Game name").fill("Live bots");
-  await teacher.getByRole("button", { name: "Create game" }).click();
-  const joinCode = (await teacher.getByTestId("join-code").textContent())?.trim() ?? "";
+  const joinCode = await createGame(teacher, "Live bots");
 
   const player = await signUpInNewContext(browser, person("Babbage", "player"));
-  await player.getByLabel(/Join code/).fill(joinCode);
-  await player.getByLabel(/Team name/).fill("Engines");
-  await player.getByRole("button", { name: "Join game" }).click();
+  await joinGame(player, joinCode, "Engines");
   await expect(player.getByTestId("room-status")).toHaveText("Live");
   const floor = player.url();
 

@@ -23,3 +23,28 @@ export async function signUpInNewContext(browser: Browser, who: Person): Promise
   await expect(page.getByTestId("whoami")).toContainText(who.name);
   return page;
 }
+
+/** Joins a game by code as a (new or existing) team and lands on the game page. */
+export async function joinGame(page: Page, code: string, team: string) {
+  await page.getByLabel(/Join code/).fill(code);
+  await page.getByLabel(/Team name/).fill(team);
+  await page.getByRole("button", { name: "Join game" }).click();
+  await expect(page).toHaveURL(/\/games\/[0-9a-f-]{36}$/);
+}
+
+/** An instructor's new game, from the lobby; returns its join code. */
+export async function createGame(page: Page, name: string): Promise<string> {
+  await page.getByLabel("Game name").fill(name);
+  await page.getByRole("button", { name: "Create game" }).click();
+  await expect(page).toHaveURL(/\/games\/[0-9a-f-]{36}$/);
+  return (await page.getByTestId("join-code").textContent())?.trim() ?? "";
+}
+
+/** Replaces the bot editor's content with `text`. */
+export async function typeInEditor(page: Page, text: string) {
+  const editor = page.getByRole("textbox", { name: "Bot code" });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+}

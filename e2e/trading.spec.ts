@@ -1,28 +1,17 @@
-import { expect, type Page, test } from "@playwright/test";
-import { person, signUpInNewContext } from "./fixtures";
-
-/** Joins the game by code as a new team; lands on the game page. */
-async function join(page: Page, code: string, team: string) {
-  await page.getByLabel(/Join code/).fill(code);
-  await page.getByLabel(/Team name/).fill(team);
-  await page.getByRole("button", { name: "Join game" }).click();
-  await expect(page).toHaveURL(/\/games\/[0-9a-f-]{36}$/);
-}
+import { expect, test } from "@playwright/test";
+import { createGame, joinGame, person, signUpInNewContext } from "./fixtures";
 
 test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a limit breach shows its message; pause reaches everyone", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
   const teacher = await signUpInNewContext(browser, person("Ines", "instructor"));
-  await teacher.getByLabel("Game name").fill("E2E trading floor");
-  await teacher.getByRole("button", { name: "Create game" }).click();
-  await expect(teacher).toHaveURL(/\/games\/[0-9a-f-]{36}$/);
-  const code = (await teacher.getByTestId("join-code").textContent())?.trim() ?? "";
+  const code = await createGame(teacher, "E2E trading floor");
 
   const maker = await signUpInNewContext(browser, person("Mia", "player"));
-  await join(maker, code, "Makers");
+  await joinGame(maker, code, "Makers");
   const fund = await signUpInNewContext(browser, person("Noah", "player"));
-  await join(fund, code, "Fund");
+  await joinGame(fund, code, "Fund");
 
   await teacher.reload();
   await teacher.getByLabel("Role of Makers").selectOption("market_maker");

@@ -6,17 +6,23 @@ import { newApiKey } from "./api-key";
 import type { TeamRole } from "./game";
 import { ServiceError } from "./service-error";
 
-/** Sets a team's role. Only the game's instructor may. */
-export async function assignRole(db: Db, input: { instructorId: string; teamId: string; role: TeamRole }) {
+/** The team, when `instructorId` runs its game; otherwise a service error saying who may `action`. */
+async function teamOfInstructor(db: Db, instructorId: string, teamId: string, action: string) {
   const [row] = await db
     .select({ team, instructorId: game.instructorId })
     .from(team)
     .innerJoin(game, eq(game.id, team.gameId))
-    .where(eq(team.id, input.teamId));
+    .where(eq(team.id, teamId));
   if (!row) throw new ServiceError("GAME_NOT_FOUND", "That team does not exist.");
-  if (row.instructorId !== input.instructorId) {
-    throw new ServiceError("NOT_GAME_INSTRUCTOR", "Only this game's instructor can assign roles.");
+  if (row.instructorId !== instructorId) {
+    throw new ServiceError("NOT_GAME_INSTRUCTOR", `Only this game's instructor can ${action}.`);
   }
+  return row;
+}
+
+/** Sets a team's role. Only the game's instructor may. */
+export async function assignRole(db: Db, input: { instructorId: string; teamId: string; role: TeamRole }) {
+  const row = await teamOfInstructor(db, input.instructorId, input.teamId, "assign roles");
   await db.update(team).set({ role: input.role }).where(eq(team.id, input.teamId));
   await bumpSetupVersion(db, row.team.gameId);
   return { ...row.team, role: input.role };
@@ -27,15 +33,7 @@ export async function setQualitativeScore(
   db: Db,
   input: { instructorId: string; teamId: string; score: number | null },
 ) {
-  const [row] = await db
-    .select({ team, instructorId: game.instructorId })
-    .from(team)
-    .innerJoin(game, eq(game.id, team.gameId))
-    .where(eq(team.id, input.teamId));
-  if (!row) throw new ServiceError("GAME_NOT_FOUND", "That team does not exist.");
-  if (row.instructorId !== input.instructorId) {
-    throw new ServiceError("NOT_GAME_INSTRUCTOR", "Only this game's instructor can score teams.");
-  }
+  const row = await teamOfInstructor(db, input.instructorId, input.teamId, "score teams");
   await db.update(team).set({ qualitativeScore: input.score }).where(eq(team.id, input.teamId));
   await bumpSetupVersion(db, row.team.gameId);
   return { ...row.team, qualitativeScore: input.score };

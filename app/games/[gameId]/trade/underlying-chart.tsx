@@ -1,14 +1,8 @@
 "use client";
 
-import {
-  ColorType,
-  createChart,
-  type IChartApi,
-  type ISeriesApi,
-  LineSeries,
-  type UTCTimestamp,
-} from "lightweight-charts";
+import { type IChartApi, type ISeriesApi, LineSeries, type UTCTimestamp } from "lightweight-charts";
 import { useEffect, useRef } from "react";
+import { createDarkChart } from "../../../_lib/dark-chart";
 import { formatTicks } from "../../../_lib/format";
 
 type Point = { spxTicks: number; spyTicks: number; at: number };
@@ -21,13 +15,7 @@ export function UnderlyingChart({ points }: { points: Point[] }) {
 
   useEffect(() => {
     if (!host.current) return;
-    const created = createChart(host.current, {
-      height: 220,
-      autoSize: true,
-      layout: { background: { type: ColorType.Solid, color: "#151b23" }, textColor: "#8b98a8" },
-      grid: { vertLines: { color: "#1f2835" }, horzLines: { color: "#1f2835" } },
-      timeScale: { timeVisible: true, secondsVisible: true },
-    });
+    const created = createDarkChart(host.current, { height: 220, seconds: true });
     series.current = created.addSeries(LineSeries, { color: "#4cc2ff", lineWidth: 2 });
     chart.current = created;
     return () => {
