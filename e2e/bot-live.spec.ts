@@ -42,6 +42,12 @@ test("a player writes a bot in the editor, deploys it, and sees it trade in the 
   await expect(player.getByTestId("bot-state")).toContainText("1 orders sent");
   await player.screenshot({ path: "test-results/screens/bot-live.png", fullPage: true });
 
+  // Backtest the same version on this game's market: a whole session replayed in seconds.
+  await player.getByRole("button", { name: "Backtest v1" }).click();
+  await expect(player.getByTestId("backtest-result")).toContainText("v1 on seed", { timeout: 30_000 });
+  await expect(player.getByTestId("backtest-result")).toContainText("bid 1.01 on SPX_");
+  await player.screenshot({ path: "test-results/screens/bot-backtest.png", fullPage: true });
+
   // On the floor, the team sees its bot's order among its open orders.
   await player.goto(floor);
   await expect(player.getByRole("region", { name: "Open orders" })).toContainText("1.01");

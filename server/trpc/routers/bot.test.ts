@@ -50,4 +50,31 @@ describe.each(testDbKinds())("bot versions on %s", (kind) => {
       code: "BAD_REQUEST",
     });
   });
+
+  it("backtests a saved version on its game's market; nothing to backtest before a save; other teams kept out", async () => {
+    const teacher = await ctx.app.signUp({ name: "Uma", email: "uma@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Backtests", preset: "compact", seed: 4242 });
+    const owner = await ctx.app.signUp({ name: "Vic", email: "vic@school.test", role: "player" });
+    const rival = await ctx.app.signUp({ name: "Wes", email: "wes@school.test", role: "player" });
+    const { teamId } = await owner.caller.game.join({ joinCode: created.joinCode, teamName: "Phi" });
+    await rival.caller.game.join({ joinCode: created.joinCode, teamName: "Chi" });
+
+    await expect(owner.caller.bot.backtest({ teamId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await owner.caller.bot.save({
+      teamId,
+      message: "bid under value",
+      code: `export function onStart(bot) { bot.setTimer(60000); }
+export function onTimer(bot) {
+  if (bot.clock().phase !== "continuous") return;
+  const s = bot.instruments()[0];
+  bot.log("bidding on", s);
+  bot.place({ instrument: s, side: "buy", orderType: "limit", price: 1, quantity: 1, tif: "ioc" });
+}`,
+    });
+    const result = await owner.caller.bot.backtest({ teamId });
+    expect(result).toMatchObject({ version: 1, seed: 4242, error: null, stopped: null });
+    expect(result.series?.length).toBeGreaterThan(60);
+    expect(result.logs?.some((l) => l.startsWith("bidding on SPX_"))).toBe(true);
+    await expect(rival.caller.bot.backtest({ teamId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  }, 60_000);
 });

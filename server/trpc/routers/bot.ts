@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getBotRunner } from "../../bots/bot-runner";
 import { listBotVersions, MAX_BOT_CODE_CHARS, saveBotVersion } from "../../services/bot";
-import { botStatus, deployBot, stopBot } from "../../services/bot-deploy";
+import { backtestBot, botStatus, deployBot, stopBot } from "../../services/bot-deploy";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
 const TeamId = z.uuid("That is not a team id.");
@@ -48,5 +48,12 @@ export const botRouter = createTRPCRouter({
     .input(z.object({ teamId: TeamId }))
     .query(({ ctx, input }) =>
       botStatus(ctx.db, getBotRunner(ctx.env), { userId: ctx.user.id, teamId: input.teamId }),
+    ),
+
+  /** Replays this game's market (its seed) for a session with the saved version trading in it. */
+  backtest: protectedProcedure
+    .input(z.object({ teamId: TeamId, version: z.number().int().positive().optional() }))
+    .mutation(({ ctx, input }) =>
+      backtestBot(ctx.db, { userId: ctx.user.id, teamId: input.teamId, version: input.version }),
     ),
 });

@@ -6,6 +6,7 @@ import { STARTER_BOTS, type StarterRole } from "@/party/core/bot-api";
 import { FormError } from "../../../_components/form-error";
 import { useTRPC } from "../../../_trpc/client";
 import { mutationMessage } from "../../use-form-mutation";
+import { BacktestPanel } from "./backtest-panel";
 import { CodeDiff, CodeEditor } from "./code-editor";
 import { LiveBotPanel } from "./live-bot-panel";
 import { loadDraft, saveDraft, useLeaveWarning } from "./use-draft";
@@ -146,6 +147,7 @@ function Workbench({
           )}
         </ul>
       </aside>
+      <BacktestPanel teamId={teamId} latestVersion={latest?.version ?? null} />
       {diffVersion && diffBase ? (
         <section className="panel tight diff-panel">
           <h2>
