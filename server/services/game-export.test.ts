@@ -54,7 +54,11 @@ describe.each(testDbKinds())("game export on %s", (kind) => {
     });
     await ingestRecords(handle.db, {
       gameId: game.id,
-      records: [fill(1, a.teamId, "buy"), fill(2, b.teamId, "sell")],
+      records: [
+        fill(1, a.teamId, "buy"),
+        fill(2, b.teamId, "sell"),
+        { kind: "mark", seq: 3, at: 200, instrument: "SPX_4400_CALL_2024-02-15", markTicks: 2_600 },
+      ],
     });
     const users = await handle.db.query.user.findMany();
     const id = (email: string) => users.find((u) => u.email === email)?.id ?? "";
@@ -78,5 +82,17 @@ describe.each(testDbKinds())("game export on %s", (kind) => {
         teamId: b.teamId,
       }),
     ).rejects.toMatchObject({ code: "NOT_IN_GAME" });
+
+    const positions = await exportCsv(handle.db, {
+      userId: id("xu@school.test"),
+      gameId: game.id,
+      kind: "positions",
+    });
+    expect(positions.split("\r\n")).toEqual([
+      "team,instrument,position,bought,avg_buy,sold,avg_sell,fees,last_mark,value_at_mark",
+      "Alpha,SPX_4400_CALL_2024-02-15,5,5,25.40,0,,-0.10,26.00,13000.00",
+      "Beta,SPX_4400_CALL_2024-02-15,-5,0,,5,25.40,0.10,26.00,-13000.00",
+      "",
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { decimal2, toCsv } from "./csv";
 import { getGameForUser } from "./game";
 import { ServiceError } from "./service-error";
 
-export const EXPORT_KINDS = ["orders", "fills", "marks"] as const;
+export const EXPORT_KINDS = ["orders", "fills", "positions", "marks"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
@@ -107,8 +107,94 @@ export async function exportCsv(
     .from(markRecord)
     .where(eq(markRecord.gameId, input.gameId))
     .orderBy(asc(markRecord.seq));
+  if (input.kind === "positions") return positionsCsv(db, input.gameId, teamId, rows, team);
   return toCsv(
     ["seq", "at", "instrument", "mark"],
     rows.map((r) => [r.seq, r.at, r.instrument, decimal2(r.markTicks)]),
+  );
+}
+
+/**
+ * Positions per team and option, from the fills: net contracts, contracts and average price bought and sold, fees,
+ * and the last recorded mark with the position's value at it (prices in dollars, money in dollars).
+ */
+async function positionsCsv(
+  db: Db,
+  gameId: string,
+  teamId: string | undefined,
+  marks: { instrument: string; markTicks: number }[],
+  team: (id: string) => string,
+) {
+  const where: SQL[] = [eq(fillRecord.gameId, gameId)];
+  if (teamId) where.push(eq(fillRecord.teamId, teamId));
+  const fills = await db
+    .select()
+    .from(fillRecord)
+    .where(and(...where))
+    .orderBy(asc(fillRecord.seq));
+  const lastMark = new Map(marks.map((m) => [m.instrument, m.markTicks]));
+  type Row = {
+    team: string;
+    instrument: string;
+    bought: number;
+    boughtValue: number;
+    sold: number;
+    soldValue: number;
+    fees: number;
+  };
+  const byKey = new Map<string, Row>();
+  for (const f of fills) {
+    const key = `${f.teamId}\u0000${f.instrument}`;
+    const row = byKey.get(key) ?? {
+      team: team(f.teamId),
+      instrument: f.instrument,
+      bought: 0,
+      boughtValue: 0,
+      sold: 0,
+      soldValue: 0,
+      fees: 0,
+    };
+    if (f.side === "buy") {
+      row.bought += f.quantity;
+      row.boughtValue += f.price * f.quantity;
+    } else {
+      row.sold += f.quantity;
+      row.soldValue += f.price * f.quantity;
+    }
+    row.fees += f.feeCents;
+    byKey.set(key, row);
+  }
+  const rows = [...byKey.values()].sort(
+    (a, b) => a.team.localeCompare(b.team) || a.instrument.localeCompare(b.instrument),
+  );
+  return toCsv(
+    [
+      "team",
+      "instrument",
+      "position",
+      "bought",
+      "avg_buy",
+      "sold",
+      "avg_sell",
+      "fees",
+      "last_mark",
+      "value_at_mark",
+    ],
+    rows.map((r) => {
+      const position = r.bought - r.sold;
+      const mark = lastMark.get(r.instrument);
+      return [
+        r.team,
+        r.instrument,
+        position,
+        r.bought,
+        r.bought === 0 ? null : decimal2(Math.round(r.boughtValue / r.bought)),
+        r.sold,
+        r.sold === 0 ? null : decimal2(Math.round(r.soldValue / r.sold)),
+        decimal2(r.fees),
+        mark === undefined ? null : decimal2(mark),
+        mark === undefined ? null : decimal2(position * mark * 100),
+      ];
+    }),
   );
 }

@@ -58,7 +58,7 @@ export function GameScreen({ gameId }: { gameId: string }) {
         <section className="panel tight" aria-label="Export">
           <h2>Export (CSV)</h2>
           <p className="row">
-            {(["orders", "fills", "marks"] as const).map((kind) => (
+            {(["orders", "fills", "positions", "marks"] as const).map((kind) => (
               <a key={kind} href={`/api/games/${game.id}/export/${kind}`} download>
                 {kind}
               </a>
