@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db";
-import { fillRecord, markRecord } from "../db/schema";
+import { fillRecord, markRecord, scoreRecord } from "../db/schema";
 import { computeDebrief } from "./debrief-compute";
 import { getGameForUser } from "./game";
 import { ServiceError } from "./service-error";
@@ -41,7 +41,17 @@ export async function debriefFor(db: Db, input: { userId: string; gameId: string
       .from(fillRecord)
       .where(and(eq(fillRecord.gameId, input.gameId), eq(fillRecord.teamId, t.id)))
       .orderBy(asc(fillRecord.seq));
-    results.push({ teamId: t.id, name: t.name, role: t.role, ...computeDebrief(fills, marks) });
+    const scores = await db
+      .select({
+        scope: scoreRecord.scope,
+        session: scoreRecord.session,
+        pnlCents: scoreRecord.pnlCents,
+        scoreBp: scoreRecord.scoreBp,
+      })
+      .from(scoreRecord)
+      .where(and(eq(scoreRecord.gameId, input.gameId), eq(scoreRecord.teamId, t.id)))
+      .orderBy(asc(scoreRecord.seq));
+    results.push({ teamId: t.id, name: t.name, role: t.role, scores, ...computeDebrief(fills, marks) });
   }
   return { game: { id: view.game.id, name: view.game.name, seed: view.game.seed }, teams: results };
 }

@@ -96,6 +96,17 @@ export class GameRecorder {
     });
   }
 
+  score(s: {
+    teamId: string;
+    scope: "session" | "final";
+    session: number;
+    pnlCents: number;
+    scoreBp: number;
+    at: number;
+  }) {
+    this.#push({ kind: "score", seq: 0, ...s, scoreBp: Math.max(0, Math.min(10_000, s.scoreBp)) });
+  }
+
   news(headline: string, at: number) {
     this.#push({ kind: "news", seq: 0, at, headline: headline.slice(0, 200) });
   }

@@ -125,7 +125,17 @@ describe("RoomEngine: a simulated session on the game clock", () => {
     expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
     for (const r of records) expect(GameRecord.safeParse(r).success).toBe(true);
     const kinds = new Set(records.map((r) => r.kind));
-    for (const kind of ["trade", "fill", "order", "mark"]) expect(kinds).toContain(kind);
+    for (const kind of ["trade", "fill", "order", "mark", "score"]) expect(kinds).toContain(kind);
+    // The session's close records every team's P&L and score.
+    expect(
+      records
+        .filter((r) => r.kind === "score")
+        .map((r) => (r.kind === "score" ? [r.teamId, r.scope, r.session] : [])),
+    ).toEqual([
+      ["t-mm", "session", 1],
+      ["t-hf", "session", 1],
+      ["t-arb", "session", 1],
+    ]);
     const trades = new Set(records.filter((r) => r.kind === "trade").map((r) => r.tradeId));
     const fills = records.filter((r) => r.kind === "fill");
     expect(fills.length).toBe(trades.size * 2);

@@ -171,6 +171,7 @@ export class RoomEngine {
         if (event.phase === "closed" && this.#driver) {
           for (const e of this.#driver.settleExpiring(this.#clock.state.session, exchange, at))
             this.#apply(e, out);
+          this.#recordScores("session");
         }
         out.public({ type: "clock", clock: this.clock(at) });
       } else if (this.#driver) {
@@ -232,6 +233,21 @@ export class RoomEngine {
       };
     });
     this.#compliance.tickBoundary(samples);
+  }
+
+  /** Each team's P&L and score as a durable record (a session's close, or the end of the game). */
+  #recordScores(scope: "session" | "final") {
+    const scores = this.#scores();
+    for (const team of this.#state.setup?.teams ?? []) {
+      this.#recorder.score({
+        teamId: team.id,
+        scope,
+        session: this.#clock.state.session,
+        pnlCents: this.#exchange?.positions(team.id)?.pnl.totalCents ?? 0,
+        scoreBp: scores.get(team.id) ?? 0,
+        at: this.#clock.state.gameMs,
+      });
+    }
   }
 
   #teams(role: ComplianceRole) {
@@ -401,6 +417,7 @@ export class RoomEngine {
         this.#onClock(clock.end(at), at, out);
         if (exchange.phase !== "closed")
           this.#apply(exchange.handle({ type: "set_phase", at, phase: "closed" }), out);
+        if (game.status !== "ended") this.#recordScores("final");
         game.status = "ended";
         break;
       case "reset_game":

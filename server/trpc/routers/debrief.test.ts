@@ -44,6 +44,16 @@ describe.each(testDbKinds())("debrief router on %s", (kind) => {
         fill(2, a.teamId, "buy", "bot"),
         fill(3, b.teamId, "sell", "manual"),
         { kind: "mark", seq: 4, at: 300_000, instrument: X, markTicks: 2_600 },
+        {
+          kind: "score",
+          seq: 5,
+          at: 300_000,
+          teamId: a.teamId,
+          scope: "session",
+          session: 1,
+          pnlCents: 39_992,
+          scoreBp: 8_571,
+        },
       ],
     });
 
@@ -53,6 +63,7 @@ describe.each(testDbKinds())("debrief router on %s", (kind) => {
     // Bought 4 at 25.00, marked 26.00 at the end: +40,000 cents, less 8 in fees.
     expect(alpha).toMatchObject({ pnlCents: 40_000 - 8, bySource: { bot: { fills: 1, contracts: 4 } } });
     expect(alpha?.attribution).toEqual({ spreadCents: -8_000, inventoryCents: 48_000, feesCents: -8 });
+    expect(alpha?.scores).toEqual([{ scope: "session", session: 1, pnlCents: 39_992, scoreBp: 8_571 }]);
 
     const own = await bob.caller.debrief.byGame({ gameId: created.id });
     expect(own.teams.map((t) => t.name)).toEqual(["Beta"]);

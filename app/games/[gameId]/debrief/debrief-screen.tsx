@@ -42,6 +42,16 @@ export function DebriefScreen({ gameId }: { gameId: string }) {
               {formatPnl(t.pnlCents)}
             </span>
           </div>
+          {t.scores.length > 0 ? (
+            <p className="small" data-testid={`debrief-scores-${t.name}`}>
+              {t.scores.map((s) => (
+                <span key={`${s.scope}-${s.session}`} className="pill">
+                  {s.scope === "final" ? "Final" : `Session ${s.session}`}: {formatPnl(s.pnlCents)} · score{" "}
+                  {(s.scoreBp / 100).toFixed(1)}
+                </span>
+              ))}
+            </p>
+          ) : null}
           {t.series.length > 1 ? (
             <PnlChart series={t.series} />
           ) : (
