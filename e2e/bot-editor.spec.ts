@@ -31,7 +31,16 @@ test("a player writes a bot, saves versions, diffs, restores, and keeps an unsav
   await typeInEditor(player, "export function onStart(bot) { bot.setT");
   await expect(player.getByRole("option", { name: /setTimer/ })).toBeVisible();
 
+  // Type errors against the bot API are underlined as you type.
+  await typeInEditor(player, "export function onStart(bot) { bot.settimer(1000); }");
+  await expect(player.locator(".cm-lintRange-error")).toHaveCount(1);
+  await player.locator(".cm-lintRange-error").hover();
+  await expect(
+    player.getByText("bot.settimer does not exist — did you mean bot.setTimer?", { exact: false }),
+  ).toBeVisible();
+
   await typeInEditor(player, "export function onStart(bot) { bot.log('v1'); }");
+  await expect(player.locator(".cm-lintRange-error")).toHaveCount(0);
   await player.getByLabel("What changed").fill("hello world");
   await player.getByRole("button", { name: "Save as new version" }).click();
   await expect(player.getByText("v1", { exact: true })).toBeVisible();

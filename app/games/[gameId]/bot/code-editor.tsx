@@ -8,6 +8,7 @@ import { EditorView } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
 import { botCompletions } from "./bot-completions";
+import { botLinter } from "./bot-linter";
 
 /** CodeMirror 6 for bot code (TypeScript/JavaScript). `value` replaces the document when it changes from outside. */
 export function CodeEditor({ value, onChange }: { value: string; onChange: (code: string) => void }) {
@@ -26,6 +27,7 @@ export function CodeEditor({ value, onChange }: { value: string; onChange: (code
           basicSetup,
           javascript({ typescript: true }),
           javascriptLanguage.data.of({ autocomplete: botCompletions }),
+          botLinter(),
           oneDark,
           EditorView.contentAttributes.of({ "aria-label": "Bot code" }),
           EditorView.updateListener.of((update) => {
