@@ -1,5 +1,4 @@
 import type * as Party from "partykit/server";
-import { mintRoomServiceToken } from "../server/services/room-service-token";
 import { CLAIMS_HEADER, verifyRoomToken, verifyServerToken } from "./auth";
 import { RoomClaims } from "./core/auth";
 import { MarketDataCoalescer } from "./core/market-data";
@@ -22,7 +21,8 @@ import { parseRoomEnv } from "./env";
 import { ApiCommand, apiActor, apiError, apiRoute } from "./http-api";
 import { Committer } from "./room/committer";
 import { DurableLog } from "./room/durable-log";
-import { RecordsOutbox, type ShipBatch } from "./room/records-outbox";
+import { RecordShipper } from "./room/record-shipper";
+import { httpShipBatch } from "./room/record-shipper-http";
 import { sessionOf } from "./session";
 
 /** `books`: the instruments whose depth updates this connection wants, or null for all of them. */
@@ -52,7 +52,7 @@ export default class GameRoom implements Party.Server {
   readonly #outbox = new Outbox<ServerMessage[]>();
   readonly #log: DurableLog<RoomCommand>;
   readonly #committer: Committer<RoomCommand>;
-  readonly #records: RecordsOutbox;
+  readonly #records: RecordShipper;
   #market = new MarketDataCoalescer();
   #marketTimer: ReturnType<typeof setTimeout> | null = null;
   #clockTimer: ReturnType<typeof setTimeout> | null = null;
@@ -62,9 +62,10 @@ export default class GameRoom implements Party.Server {
     this.#snapshotEvery = parseRoomEnv(room.env).ROOM_SNAPSHOT_EVERY;
     this.#committer = new Committer(this.#log, (seq) => this.#maybeSnapshot(seq));
     const env = parseRoomEnv(room.env);
-    this.#records = new RecordsOutbox(
+    const gameId = () => this.#engine.setup?.gameId;
+    this.#records = new RecordShipper(
       room.storage,
-      env.RECORDS_URL ? this.#shipper(env.RECORDS_URL, env.ROOM_TOKEN_SECRET) : null,
+      env.RECORDS_URL ? httpShipBatch({ url: env.RECORDS_URL, secret: env.ROOM_TOKEN_SECRET, gameId }) : null,
     );
   }
 
@@ -119,7 +120,7 @@ export default class GameRoom implements Party.Server {
     const { snapshot, tail } = await this.#log.load<RoomState>();
     this.#engine = new RoomEngine(snapshot?.state);
     this.#snapshotSeq = snapshot?.seq ?? 0;
-    await this.#records.load();
+    await this.#records.start();
     // Replaying the tail regenerates its records with the same seq; the outbox keeps those not yet shipped.
     for (const { command } of tail) this.#records.add(this.#engine.handle(command).records);
     this.#primeMarketData();
@@ -327,7 +328,8 @@ export default class GameRoom implements Party.Server {
       }
     };
     this.#committer.add(this.#engine.seq, command, deliver);
-    this.#records.add(effects.records);
+    // Records ship once their command is journalled (a record of a command lost in a crash must never ship).
+    if (effects.records) this.#committer.addSendOnly(() => this.#records.add(effects.records));
     if (command.type === "client") this.#armClock();
     if (effects.market.msgs.length > 0 || effects.market.dirty.length > 0) {
       this.#market.note(effects.market.msgs, effects.market.dirty);
@@ -359,25 +361,6 @@ export default class GameRoom implements Party.Server {
       ...this.#market.published(b.instrument),
     }));
     return { ...snapshot, books: books.map((b) => ({ ...b, bids: [...b.bids], asks: [...b.asks] })) };
-  }
-
-  /** Posts a batch of records to the app with a one-minute room-service token. */
-  #shipper(url: string, secret: string): ShipBatch {
-    return async (records) => {
-      const gameId = this.#engine.setup?.gameId;
-      if (!gameId) throw new Error("no setup yet");
-      const response = await fetch(`${url}/api/rooms/${encodeURIComponent(gameId)}/records`, {
-        method: "POST",
-        headers: {
-          authorization: `Bearer ${await mintRoomServiceToken(gameId, secret)}`,
-          "content-type": "application/json",
-        },
-        body: JSON.stringify({ gameId, records }),
-      });
-      if (!response.ok)
-        throw new Error(`records refused: ${response.status} ${(await response.text()).slice(0, 200)}`);
-      return (await response.json()) as { throughSeq: number };
-    };
   }
 
   async #maybeSnapshot(seq: number) {
