@@ -2,9 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../_trpc/client";
+import { formatGameTime } from "./game-time";
 
-/** Every game I run or play in, newest first, with its configuration and seed (a game's records are kept forever:
- * reset and rematch continue the same record), linking to the floor and the debrief. */
+/**
+ * Every game I run or play in, newest first: its chain and seed, how far it got (from its records: the room owns
+ * the live state) and its fills, linking to the floor and the debrief. Records are kept forever: reset and rematch
+ * continue the same record, and the debrief shows each run.
+ */
 export function GameList() {
   const trpc = useTRPC();
   const games = useQuery(trpc.game.mine.queryOptions());
@@ -20,7 +24,8 @@ export function GameList() {
           <th>Chain</th>
           <th className="num">Seed</th>
           <th>Created</th>
-          <th>Status</th>
+          <th>Played (game time)</th>
+          <th className="num">Fills</th>
           <th>Records</th>
         </tr>
       </thead>
@@ -34,9 +39,17 @@ export function GameList() {
             <td>{g.preset}</td>
             <td className="num">{g.seed}</td>
             <td className="muted small">{new Date(g.createdAt).toLocaleDateString()}</td>
-            <td>
-              <span className="pill">{g.status}</span>
+            <td data-testid={`game-state-${g.name}`}>
+              {g.history.lastPlayedAt === null ? (
+                <span className="muted">Not started</span>
+              ) : (
+                <>
+                  <span className="pill">{g.history.ended ? "Ended" : "Played"}</span>{" "}
+                  <span className="small">{formatGameTime(g.history.lastPlayedAt)}</span>
+                </>
+              )}
             </td>
+            <td className="num">{g.history.fills.toLocaleString("en-US")}</td>
             <td>
               <a href={`/games/${g.id}/debrief`}>Debrief</a>
             </td>

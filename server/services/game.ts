@@ -2,6 +2,7 @@ import { randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../db";
 import { game, team, teamMember, user } from "../db/schema";
+import { historyOf } from "./game-history";
 import { newJoinCode, normaliseJoinCode } from "./join-code";
 import { ServiceError } from "./service-error";
 import { bumpSetupVersion } from "./team";
@@ -34,7 +35,10 @@ export async function createGame(
   throw new Error("could not allocate a unique join code");
 }
 
-/** Games a user runs (as instructor) or plays in (as a team member), newest first. */
+/**
+ * Games a user runs (as instructor) or plays in (as a team member), newest first, with what their records say
+ * about how far each got (game-history.ts): the lobby's history of played and finished games.
+ */
 export async function listGamesForUser(db: Db, userId: string) {
   const memberships = await db
     .select({ gameId: teamMember.gameId, teamId: teamMember.teamId })
@@ -50,8 +54,13 @@ export async function listGamesForUser(db: Db, userId: string) {
         : eq(game.instructorId, userId),
     )
     .orderBy(desc(game.createdAt));
+  const history = await historyOf(
+    db,
+    rows.map((g) => g.id),
+  );
   return rows.map((g) => ({
     ...g,
+    history: history.get(g.id) ?? { fills: 0, lastPlayedAt: null, ended: false },
     access: g.instructorId === userId ? ("instructor" as const) : ("player" as const),
     teamId: memberships.find((m) => m.gameId === g.id)?.teamId ?? null,
   }));
