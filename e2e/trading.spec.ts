@@ -99,6 +99,7 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await debrief.goto(`${gameUrl.pathname}/debrief`);
   await expect(debrief.getByRole("region", { name: "Debrief of Fund" })).toContainText("Spread capture");
   await expect(debrief.getByRole("region", { name: "Debrief of Makers" })).toContainText("Who traded");
+  await expect(debrief.getByTestId("debrief-breaches-Fund")).toBeVisible();
   await debrief.screenshot({ path: "test-results/screens/debrief.png", fullPage: true });
   await debrief.close();
 

@@ -75,4 +75,22 @@ describe("computeDebrief", () => {
       { seed: 20_261_124, numRuns: 300 },
     );
   });
+
+  it("rebuilds delta over time from the recorded underlyings and finds compliance breaches", () => {
+    // 60 deep-in-the-money SPX calls (delta ≈ 1 each at the 20% reference vol), marked with SPX at 4,400.
+    const itm = "SPX_4000_CALL_2024-02-15";
+    const buy = { ...fill(1, "buy", 40_000, 60, 0), instrument: itm };
+    const at = Date.UTC(2024, 1, 13, 10, 0); // session 1, 10:00 game time
+    const marks: DebriefMark[] = [
+      { seq: 2, at, instrument: "SPX", markTicks: 440_000 },
+      { seq: 3, at, instrument: "SPY", markTicks: 44_000 },
+      { seq: 4, at, instrument: itm, markTicks: 40_000 },
+    ];
+    const hf = computeDebrief([buy], marks, "hedge_fund");
+    expect(hf.series.at(-1)?.delta).toBe(60);
+    expect(hf.breaches).toEqual([{ at, code: "HF_DELTA", value: "Δ = 60" }]);
+    const arb = computeDebrief([buy], marks, "arbitrage_desk");
+    expect(arb.breaches).toEqual([{ at, code: "ARB_PAIR_BALANCE", value: "one leg only" }]);
+    expect(computeDebrief([buy], marks, "market_maker").breaches).toEqual([]);
+  });
 });

@@ -1,3 +1,7 @@
+import { COMPLIANCE, portfolioSample } from "@/party/core/compliance";
+import { secondsToExpiry, sessionAt } from "@/party/core/game-clock";
+import type { PositionView } from "@/party/core/protocol";
+
 /**
  * A team's debrief from its game records (pure, integer cents). Walks its fills and the game's marks in seq order:
  * P&L over time = cash + Σ position × mark × 100 + fees, sampled at every mark time; attribution splits the final
@@ -21,7 +25,10 @@ export type TradeResult = DebriefFill & { edgeCents: number; resultCents: number
 
 export type Debrief = {
   pnlCents: number;
-  series: { at: number; pnlCents: number }[];
+  /** At every mark time: P&L, portfolio delta (SPX-equivalent contracts, GAME.md §8.4) and SPX/SPY notional ratio. */
+  series: { at: number; pnlCents: number; delta: number; ratioBp: number | null; singleLeg: boolean }[];
+  /** Compliance breaches found in the series (hedge fund delta, arbitrage pair balance; GAME.md §11). */
+  breaches: { at: number; code: "HF_DELTA" | "ARB_PAIR_BALANCE"; value: string }[];
   attribution: { spreadCents: number; inventoryCents: number; feesCents: number };
   bySource: Record<string, { fills: number; contracts: number; spreadCents: number; feesCents: number }>;
   best: TradeResult[];
@@ -31,7 +38,11 @@ export type Debrief = {
 
 const MULTIPLIER = 100;
 
-export function computeDebrief(fills: readonly DebriefFill[], marks: readonly DebriefMark[]): Debrief {
+export function computeDebrief(
+  fills: readonly DebriefFill[],
+  marks: readonly DebriefMark[],
+  role: string = "market_maker",
+): Debrief {
   const events = [
     ...fills.map((f) => ({ kind: "fill" as const, seq: f.seq, fill: f })),
     ...marks.map((m) => ({ kind: "mark" as const, seq: m.seq, mark: m })),
@@ -45,6 +56,32 @@ export function computeDebrief(fills: readonly DebriefFill[], marks: readonly De
   const series: Debrief["series"] = [];
   const bySource: Debrief["bySource"] = {};
   const results: (DebriefFill & { edgeCents: number })[] = [];
+  const risk = (at: number) => {
+    const spx = mark.get("SPX");
+    const spy = mark.get("SPY");
+    if (spx === undefined || spy === undefined) return { delta: 0, ratioBp: null, singleLeg: false };
+    const views = [...position].map(
+      ([instrument, q]): PositionView => ({
+        instrument,
+        position: q,
+        averagePrice: 0,
+        realisedCents: 0,
+        unrealisedCents: 0,
+        markTicks: null,
+      }),
+    );
+    const session = sessionAt(at);
+    const sample = portfolioSample(views, { spxTicks: spx, spyTicks: spy }, (expiry) =>
+      secondsToExpiry(expiry, session, at),
+    );
+    const ratioBp =
+      sample.spyNotionalCents === 0
+        ? null
+        : Math.floor((sample.spxNotionalCents * 10_000) / sample.spyNotionalCents);
+    const singleLeg = (sample.spxNotionalCents === 0) !== (sample.spyNotionalCents === 0);
+    return { delta: Math.round(sample.delta), ratioBp: singleLeg ? null : ratioBp, singleLeg };
+  };
+  const breaches: Debrief["breaches"] = [];
   const value = () => {
     let v = cash + fees;
     for (const [instrument, q] of position) v += q * (mark.get(instrument) ?? 0) * MULTIPLIER;
@@ -54,9 +91,17 @@ export function computeDebrief(fills: readonly DebriefFill[], marks: readonly De
   for (const e of events) {
     if (e.kind === "mark") {
       mark.set(e.mark.instrument, e.mark.markTicks);
+      const r = risk(e.mark.at);
+      const point = {
+        at: e.mark.at,
+        pnlCents: value(),
+        delta: r.delta,
+        ratioBp: r.ratioBp,
+        singleLeg: r.singleLeg,
+      };
       const last = series.at(-1);
-      if (last && last.at === e.mark.at) last.pnlCents = value();
-      else series.push({ at: e.mark.at, pnlCents: value() });
+      if (last && last.at === e.mark.at) Object.assign(last, point);
+      else series.push(point);
       continue;
     }
     const f = e.fill;
@@ -79,6 +124,23 @@ export function computeDebrief(fills: readonly DebriefFill[], marks: readonly De
     results.push({ ...f, edgeCents });
   }
 
+  // Breaches at each mark time (a 5-minute boundary), as the live monitor measures them.
+  for (const p of series) {
+    if (role === "hedge_fund" && Math.abs(p.delta) > COMPLIANCE.hfDeltaLimit) {
+      breaches.push({ at: p.at, code: "HF_DELTA", value: `Δ = ${p.delta}` });
+    }
+    if (role === "arbitrage_desk" && p.singleLeg) {
+      breaches.push({ at: p.at, code: "ARB_PAIR_BALANCE", value: "one leg only" });
+    } else if (role === "arbitrage_desk" && p.ratioBp !== null) {
+      if (p.ratioBp < COMPLIANCE.arbMinRatioBp || p.ratioBp > COMPLIANCE.arbMaxRatioBp) {
+        breaches.push({
+          at: p.at,
+          code: "ARB_PAIR_BALANCE",
+          value: `ratio ${(p.ratioBp / 10_000).toFixed(2)}`,
+        });
+      }
+    }
+  }
   const pnlCents = value();
   const withResult: TradeResult[] = results.map((r) => {
     const final = mark.get(r.instrument) ?? r.price;
@@ -89,6 +151,7 @@ export function computeDebrief(fills: readonly DebriefFill[], marks: readonly De
   return {
     pnlCents,
     series,
+    breaches,
     attribution: { spreadCents: spread, feesCents: fees, inventoryCents: pnlCents - spread - fees },
     bySource,
     best: ranked.slice(0, 5).filter((r) => r.resultCents > 0),

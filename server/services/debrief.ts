@@ -51,7 +51,13 @@ export async function debriefFor(db: Db, input: { userId: string; gameId: string
       .from(scoreRecord)
       .where(and(eq(scoreRecord.gameId, input.gameId), eq(scoreRecord.teamId, t.id)))
       .orderBy(asc(scoreRecord.seq));
-    results.push({ teamId: t.id, name: t.name, role: t.role, scores, ...computeDebrief(fills, marks) });
+    results.push({
+      teamId: t.id,
+      name: t.name,
+      role: t.role,
+      scores,
+      ...computeDebrief(fills, marks, t.role),
+    });
   }
   return { game: { id: view.game.id, name: view.game.name, seed: view.game.seed }, teams: results };
 }

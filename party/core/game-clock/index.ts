@@ -10,6 +10,7 @@ export {
   SESSION_SECONDS,
   type SessionPhase,
   secondsToExpiry,
+  sessionAt,
   sessionDate,
   sessionDay,
 } from "./session-calendar";

@@ -56,3 +56,10 @@ export function secondsToExpiry(expiryIso: string, session: number, gameMs: numb
   }
   return 0;
 }
+
+/** The session whose trading day contains game time `gameMs` (the first one before the programme starts). */
+export function sessionAt(gameMs: number, startIso = PROGRAMME_START): number {
+  let session = 1;
+  while (sessionDay(session + 1, startIso) <= gameMs && session < 10_000) session++;
+  return session;
+}

@@ -190,7 +190,11 @@ export class RoomEngine {
           out.public(msg);
           if (msg.type === "news") this.#recorder.news(msg.headline, this.#clock.state.gameMs);
         }
-        if (run.ticks > 0) this.#recorder.marks(this.#marks(), this.#clock.state.gameMs);
+        if (run.ticks > 0) {
+          // Option marks plus the underlyings (as instruments "SPX" and "SPY"): the debrief rebuilds greeks from them.
+          const { spxTicks, spyTicks } = this.#driver.prices();
+          this.#recorder.marks({ ...this.#marks(), SPX: spxTicks, SPY: spyTicks }, this.#clock.state.gameMs);
+        }
         for (const { role, msg } of run.signals) {
           for (const team of this.#state.setup?.teams ?? [])
             if (team.role === role) out.account(team.id, msg);

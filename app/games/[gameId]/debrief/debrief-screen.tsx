@@ -55,8 +55,16 @@ export function DebriefScreen({ gameId }: { gameId: string }) {
           {t.series.length > 1 ? (
             <PnlChart series={t.series} />
           ) : (
-            <p className="muted">The P&amp;L chart starts after two 5-minute marks.</p>
+            <p className="muted">The P&amp;L and delta chart starts after two 5-minute marks.</p>
           )}
+          <p className="small" data-testid={`debrief-breaches-${t.name}`}>
+            {t.breaches.length === 0
+              ? "No delta or pair-balance breaches at the 5-minute checks."
+              : `${t.breaches.length} compliance breaches: ${t.breaches
+                  .slice(0, 6)
+                  .map((b) => `${new Date(b.at).toISOString().slice(11, 16)} ${b.value}`)
+                  .join(" · ")}${t.breaches.length > 6 ? " …" : ""}`}
+          </p>
           <div className="grid3">
             <div>
               <h3>Where the P&L came from</h3>
