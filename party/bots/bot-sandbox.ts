@@ -3,7 +3,7 @@ import {
   type QuickJSContext,
   type QuickJSHandle,
   type QuickJSRuntime,
-  shouldInterruptAfterDeadline,
+  type QuickJSWASMModule,
 } from "quickjs-emscripten";
 import { z } from "zod";
 import { BOT_EVENTS, BotAction, type BotEventName } from "./bot-actions";
@@ -62,14 +62,22 @@ export class BotSandbox {
     private readonly now: () => number,
   ) {}
 
-  /** Loads a bot module. A syntax error or a module that throws while loading is an error, not a crash. */
-  static async load(code: string, budgets: BotBudgets = DEFAULT_BUDGETS, now: () => number = Date.now) {
-    const quickjs = await getQuickJS();
-    const runtime = quickjs.newRuntime();
+  /**
+   * Loads a bot module. A syntax error or a module that throws while loading is an error, not a crash.
+   * `quickjs` is the WebAssembly module to run in: by default the process's shared one (Node); the live runner
+   * passes its own (workerd cannot fetch the `.wasm` itself, and a bot of its own keeps its heap to itself).
+   */
+  static async load(
+    code: string,
+    budgets: BotBudgets = DEFAULT_BUDGETS,
+    now: () => number = Date.now,
+    quickjs?: QuickJSWASMModule,
+  ) {
+    const runtime = (quickjs ?? (await getQuickJS())).newRuntime();
     runtime.setMemoryLimit(budgets.memoryBytes);
     runtime.setMaxStackSize(512 * 1024);
     const context = runtime.newContext();
-    runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + budgets.cpuMsPerCallback * 4));
+    runtime.setInterruptHandler(interruptAfter(budgets.cpuMsPerCallback * 4));
     const prelude = context.evalCode(PRELUDE, "prelude.js");
     if (prelude.error) throw new Error(`bot prelude failed: ${JSON.stringify(context.dump(prelude.error))}`);
     prelude.value.dispose();
@@ -115,9 +123,7 @@ export class BotSandbox {
       if (context.typeof(handler) !== "function")
         return { ok: true, actions: [], logs: [], rejectedActions: 0 };
       // CPU budgets are real elapsed time; `now` (injectable) only drives the per-second rate windows.
-      this.runtime.setInterruptHandler(
-        shouldInterruptAfterDeadline(Date.now() + this.budgets.cpuMsPerCallback),
-      );
+      this.runtime.setInterruptHandler(interruptAfter(this.budgets.cpuMsPerCallback));
       const began = this.#call(this.begin, [JSON.stringify(view ?? {})]);
       if (began) return began;
       const called = this.#call(handler, [JSON.stringify(payload)], true);
@@ -220,6 +226,20 @@ export class BotSandbox {
     this.#stopped = { reason, message };
     return { ok: false, stopped: reason, message, logs: [] };
   }
+}
+
+/**
+ * QuickJS asks this every few thousand bytecodes. Past `ms` of wall time it interrupts; the count of asks is a
+ * backstop for runtimes whose clock stands still while code runs (deployed Cloudflare Workers advance `Date.now`
+ * only on I/O). Measured in Node and workerd: a bare loop asks ~14 times a millisecond, loops through native
+ * callbacks (`arr.map(fn)`) as rarely as once per 2 ms. 40 asks per budgeted millisecond leaves the clock to decide
+ * where it works, and still stops a runaway loop where it does not (a bare loop in ~0.15 s, the slowest in seconds).
+ */
+function interruptAfter(ms: number): () => boolean {
+  const deadline = Date.now() + ms;
+  const maxAsks = ms * 40;
+  let asks = 0;
+  return () => ++asks > maxAsks || Date.now() > deadline;
 }
 
 function errorMessage(dumped: unknown): string {
