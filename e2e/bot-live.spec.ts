@@ -10,6 +10,9 @@ export function onTimer(bot) {
   bot.log("bid 1.01 on", symbol);
 }`;
 
+const CRASHES = `export function onStart(bot) { bot.setTimer(500); }
+export function onTimer(bot) { throw new RangeError("no strike"); }`;
+
 test("a player writes a bot in the editor, deploys it, and sees it trade in the game", async ({
   browser,
 }) => {
@@ -54,6 +57,20 @@ test("a player writes a bot in the editor, deploys it, and sees it trade in the 
 
   // Stop it from the editor.
   await player.getByRole("link", { name: "Bot editor" }).click();
+  await expect(player.getByTestId("bot-state")).toContainText("v1 running");
   await player.getByRole("button", { name: "Stop" }).click();
-  await expect(player.getByTestId("bot-state")).toContainText("stopped: your team stopped it");
+  await expect(player.getByTestId("bot-state")).toContainText("v1 stopped: your team stopped it");
+
+  // A version that throws is stopped by the runner, and the team sees why, with the error, in status and log.
+  await typeInEditor(player, CRASHES);
+  await player.getByLabel("What changed").fill("crashes on purpose");
+  await player.getByRole("button", { name: "Save as new version" }).click();
+  await expect(player.getByRole("button", { name: "Deploy v2" })).toBeVisible();
+  await player.getByRole("button", { name: "Deploy v2" }).click();
+  await expect(player.getByTestId("bot-state")).toContainText("v2 stopped: it threw an error");
+  await expect(player.getByTestId("bot-stop-message")).toHaveText(
+    "Stopped: your bot threw RangeError: no strike",
+  );
+  await expect(player.getByTestId("bot-logs")).toContainText("Stopped: your bot threw RangeError: no strike");
+  await player.screenshot({ path: "test-results/screens/bot-live-stopped.png", fullPage: true });
 });

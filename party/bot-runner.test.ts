@@ -230,7 +230,7 @@ describe("the bots party runs each team's bot live against a real partykit dev",
 
     const stopped = must(await stopOnRunner(runner, { gameId: GAME, teamId: "t-good" }));
     expect(stopped.status).toMatchObject({ state: "stopped", reason: "stopped_by_team" });
-    expect(stopped.logs.at(-1)?.line).toBe("stopped: Stopped by your team.");
+    expect(stopped.logs.at(-1)?.line).toBe("Stopped by your team.");
     await until(async () =>
       editor.frames.some((f) => f.type === "bot_status" && f.status?.reason === "stopped_by_team"),
     );

@@ -132,7 +132,7 @@ export class LiveBot {
     }
     this.#sandbox = null;
     this.#host = null;
-    this.#log(`stopped: ${message}`);
+    this.#log(message.startsWith("Stopped") ? message : `Stopped: ${message}`);
     this.#emitStatus();
   }
 

@@ -1,9 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import { runBacktest } from "@/party/bots/backtest";
-import type { BotRunner } from "../bots/bot-runner";
+import { botRoomNameFor } from "@/party/bots/bot-wire";
 import type { Db } from "../db";
 import { botVersion, game, team } from "../db/schema";
 import { requireMember } from "./bot";
+import { deployOnRunner, type RunnerOptions, statusOnRunner, stopOnRunner } from "./bot-runner-client";
+import { mintRoomToken } from "./room-token";
 import { ServiceError } from "./service-error";
 
 /** The team and the saved version (the latest when none is named) of the caller's team's bot. */
@@ -27,30 +29,64 @@ async function savedBot(db: Db, input: { userId: string; teamId: string; version
   return { found, saved };
 }
 
-/** Deploys a saved version (the latest when none is named) of the caller's team's bot into its game, live. */
+/**
+ * Deploys a saved version (the latest when none is named) of the caller's team's bot into its game, live: the
+ * bots party runs it as the team (party/bot-runner.ts), replacing a version already running.
+ */
 export async function deployBot(
   db: Db,
-  runner: BotRunner,
+  runner: RunnerOptions,
   input: { userId: string; teamId: string; version?: number },
 ) {
   const { found, saved } = await savedBot(db, input);
-  return runner.deploy({
+  return deployOnRunner(runner, {
     gameId: found.gameId,
     teamId: found.id,
     teamName: found.name,
+    versionId: saved.id,
     version: saved.version,
     code: saved.code,
   });
 }
 
-export async function stopBot(db: Db, runner: BotRunner, input: { userId: string; teamId: string }) {
-  await requireMember(db, input.userId, input.teamId);
-  return runner.stop(input.teamId);
+export async function stopBot(db: Db, runner: RunnerOptions, input: { userId: string; teamId: string }) {
+  const member = await requireMember(db, input.userId, input.teamId);
+  return stopOnRunner(runner, { gameId: await gameOfTeam(db, member.teamId), teamId: input.teamId });
 }
 
-export async function botStatus(db: Db, runner: BotRunner, input: { userId: string; teamId: string }) {
-  await requireMember(db, input.userId, input.teamId);
-  return runner.status(input.teamId);
+export async function botStatus(db: Db, runner: RunnerOptions, input: { userId: string; teamId: string }) {
+  const member = await requireMember(db, input.userId, input.teamId);
+  return statusOnRunner(runner, { gameId: await gameOfTeam(db, member.teamId), teamId: input.teamId });
+}
+
+/**
+ * What an editor needs to watch its team's live bot: a room token of the team (the bots party checks it as the
+ * game room would, and that the team matches) and where the bot's room is.
+ */
+export async function liveBotToken(
+  db: Db,
+  env: { ROOM_TOKEN_SECRET: string; PARTYKIT_HOST: string },
+  input: { userId: string; userName: string; teamId: string },
+) {
+  const member = await requireMember(db, input.userId, input.teamId);
+  const gameId = await gameOfTeam(db, member.teamId);
+  const { token, expiresAt } = await mintRoomToken(
+    { sub: input.userId, name: input.userName, gameId, teamId: input.teamId, role: "player" },
+    env.ROOM_TOKEN_SECRET,
+  );
+  return {
+    token,
+    expiresAt,
+    host: env.PARTYKIT_HOST,
+    party: "bots",
+    room: botRoomNameFor(gameId, input.teamId),
+  };
+}
+
+async function gameOfTeam(db: Db, teamId: string): Promise<string> {
+  const [found] = await db.select({ gameId: team.gameId }).from(team).where(eq(team.id, teamId));
+  if (!found) throw new ServiceError("GAME_NOT_FOUND", "That team does not exist.");
+  return found.gameId;
 }
 
 /**

@@ -1,10 +1,24 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { getBotRunner } from "../../bots/bot-runner";
 import { listBotVersions, MAX_BOT_CODE_CHARS, saveBotVersion } from "../../services/bot";
-import { backtestBot, botStatus, deployBot, stopBot } from "../../services/bot-deploy";
-import { createTRPCRouter, protectedProcedure } from "../init";
+import { backtestBot, botStatus, deployBot, liveBotToken, stopBot } from "../../services/bot-deploy";
+import type { RunnerResult } from "../../services/bot-runner-client";
+import { createTRPCRouter, protectedProcedure, type TRPCContext } from "../init";
 
 const TeamId = z.uuid("That is not a team id.");
+
+const runnerOf = (env: TRPCContext["env"]) => ({
+  partykitUrl: env.PARTYKIT_URL,
+  secret: env.ROOM_TOKEN_SECRET,
+});
+
+/** The bots party's answer, or its refusal as a tRPC error (unreachable → 503; a refused request → 400). */
+async function unwrap(pending: Promise<RunnerResult>) {
+  const result = await pending;
+  if (result.ok) return result.value;
+  const code = result.code.startsWith("RUNNER_") ? "SERVICE_UNAVAILABLE" : "BAD_REQUEST";
+  throw new TRPCError({ code, message: result.message });
+}
 
 export const botRouter = createTRPCRouter({
   versions: protectedProcedure
@@ -30,24 +44,33 @@ export const botRouter = createTRPCRouter({
   deploy: protectedProcedure
     .input(z.object({ teamId: TeamId, version: z.number().int().positive().optional() }))
     .mutation(({ ctx, input }) =>
-      deployBot(ctx.db, getBotRunner(ctx.env), {
-        userId: ctx.user.id,
-        teamId: input.teamId,
-        version: input.version,
-      }),
+      unwrap(
+        deployBot(ctx.db, runnerOf(ctx.env), {
+          userId: ctx.user.id,
+          teamId: input.teamId,
+          version: input.version,
+        }),
+      ),
     ),
 
   stop: protectedProcedure
     .input(z.object({ teamId: TeamId }))
     .mutation(({ ctx, input }) =>
-      stopBot(ctx.db, getBotRunner(ctx.env), { userId: ctx.user.id, teamId: input.teamId }),
+      unwrap(stopBot(ctx.db, runnerOf(ctx.env), { userId: ctx.user.id, teamId: input.teamId })),
     ),
 
-  /** The running bot's state, stop reason and latest log lines (the editor polls it). */
+  /** The live bot's state, stop reason and latest log lines (editors then follow it live, see `liveToken`). */
   status: protectedProcedure
     .input(z.object({ teamId: TeamId }))
     .query(({ ctx, input }) =>
-      botStatus(ctx.db, getBotRunner(ctx.env), { userId: ctx.user.id, teamId: input.teamId }),
+      unwrap(botStatus(ctx.db, runnerOf(ctx.env), { userId: ctx.user.id, teamId: input.teamId })),
+    ),
+
+  /** A room token of the caller's team for the bots party, to stream the live bot's status and logs. */
+  liveToken: protectedProcedure
+    .input(z.object({ teamId: TeamId }))
+    .mutation(({ ctx, input }) =>
+      liveBotToken(ctx.db, ctx.env, { userId: ctx.user.id, userName: ctx.user.name, teamId: input.teamId }),
     ),
 
   /** Replays this game's market (its seed) for a session with the saved version trading in it. */

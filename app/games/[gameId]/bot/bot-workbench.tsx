@@ -102,7 +102,7 @@ function Workbench({
         <FormError message={error} />
       </section>
       <aside className="panel tight versions-panel" aria-label="Versions">
-        <LiveBotPanel teamId={teamId} latestVersion={latest?.version ?? null} />
+        <LiveBotPanel teamId={teamId} versions={versions.data?.map((v) => v.version) ?? []} />
         <h2>Versions</h2>
         {versions.data?.length ? (
           <ol className="versions">
