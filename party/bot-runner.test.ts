@@ -249,4 +249,25 @@ describe("the bots party runs each team's bot live against a real partykit dev",
     expect(broken.status).toMatchObject({ version: 4, state: "stopped", reason: "load_failed" });
     expect(broken.status?.message).toMatch(/^Your bot did not load: SyntaxError/);
   });
+
+  it("a room that restarts resumes its running bot (its deployment is stored), and remembers a stopped one", async () => {
+    const goodTeam = { gameId: GAME, teamId: "t-good" };
+    const beforeDeploy = (await openOrders(GOOD_KEY)).length;
+    must(await deployOnRunner(runner, deployment("t-good", GOOD, 2)));
+    await until(async () => (await openOrders(GOOD_KEY)).length > beforeDeploy);
+    const persistDir = server.persistDir;
+    await server.stop();
+    server = await startPartykitDev({ port: PORT, vars: { ROOM_TOKEN_SECRET: SECRET }, persistDir });
+    const atRestart = (await openOrders(GOOD_KEY)).length;
+
+    // The first request wakes the bots room; it resumes v2 before answering, and the bot trades again.
+    const woken = must(await statusOnRunner(runner, goodTeam));
+    expect(woken.status).toMatchObject({ version: 2, state: "running" });
+    await until(async () => (await openOrders(GOOD_KEY)).length > atRestart);
+    expect(must(await statusOnRunner(runner, { gameId: GAME, teamId: "t-mem" })).status).toMatchObject({
+      state: "stopped",
+      reason: "memory_budget",
+    });
+    must(await stopOnRunner(runner, goodTeam));
+  }, 90_000);
 });
