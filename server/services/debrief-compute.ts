@@ -1,12 +1,14 @@
 import { COMPLIANCE, portfolioSample } from "@/party/core/compliance";
 import { secondsToExpiry, sessionAt } from "@/party/core/game-clock";
 import type { PositionView } from "@/party/core/protocol";
+import { estimateSettlement, expiryCloseMs } from "./debrief-settlement";
 
 /**
  * A team's debrief from its game records (pure, integer cents). Walks its fills and the game's marks in seq order:
  * P&L over time = cash + Σ position × mark × 100 + fees, sampled at every mark time; attribution splits the final
- * P&L exactly into spread capture (each fill's edge against the mark of the moment), fees, and inventory (everything
- * else: the marks moving while positions were held). Prices are ticks, money cents.
+ * P&L exactly into spread capture (each fill's edge against the mark of the moment), fees, settlement (options held
+ * into expiry: settlement price − last mark, debrief-settlement.ts) and inventory (everything else: the marks moving
+ * while positions were held). Prices are ticks, money cents.
  */
 export type DebriefFill = {
   seq: number;
@@ -29,11 +31,13 @@ export type Debrief = {
   series: { at: number; pnlCents: number; delta: number; ratioBp: number | null; singleLeg: boolean }[];
   /** Compliance breaches found in the series (hedge fund delta, arbitrage pair balance; GAME.md §11). */
   breaches: { at: number; code: "HF_DELTA" | "ARB_PAIR_BALANCE"; value: string }[];
-  attribution: { spreadCents: number; inventoryCents: number; feesCents: number };
+  attribution: { spreadCents: number; inventoryCents: number; feesCents: number; settlementCents: number };
   bySource: Record<string, { fills: number; contracts: number; spreadCents: number; feesCents: number }>;
   best: TradeResult[];
   worst: TradeResult[];
   positions: { instrument: string; position: number; markTicks: number | null }[];
+  /** Options held into expiry, closed at their settlement price (`cashCents` = position × price × 100). */
+  settlements: { at: number; instrument: string; position: number; priceTicks: number; cashCents: number }[];
 };
 
 const MULTIPLIER = 100;
@@ -53,6 +57,9 @@ export function computeDebrief(
   let cash = 0;
   let fees = 0;
   let spread = 0;
+  let settlement = 0;
+  const settled = new Set<string>();
+  const settlements: Debrief["settlements"] = [];
   const series: Debrief["series"] = [];
   const bySource: Debrief["bySource"] = {};
   const results: (DebriefFill & { edgeCents: number })[] = [];
@@ -88,7 +95,27 @@ export function computeDebrief(
     return v;
   };
 
+  /** Settles held options whose expiry close is before `at` (or at it, when `atClose`: the run ends there). */
+  const settleDue = (at: number, atClose: boolean) => {
+    for (const [instrument, q] of position) {
+      const close = expiryCloseMs(instrument);
+      if (close === null || settled.has(instrument) || close > at || (close === at && !atClose)) continue;
+      settled.add(instrument);
+      const last = mark.get(instrument) ?? 0;
+      const price = estimateSettlement(instrument, mark) ?? last;
+      settlement += q * (price - last) * MULTIPLIER;
+      cash += q * price * MULTIPLIER;
+      mark.set(instrument, price);
+      position.set(instrument, 0);
+      if (q !== 0) {
+        const cashCents = price === 0 ? 0 : q * price * MULTIPLIER; // never −0
+        settlements.push({ at: close, instrument, position: q, priceTicks: price, cashCents });
+      }
+    }
+  };
+
   for (const e of events) {
+    settleDue(e.kind === "mark" ? e.mark.at : e.fill.at, false);
     if (e.kind === "mark") {
       mark.set(e.mark.instrument, e.mark.markTicks);
       const r = risk(e.mark.at);
@@ -141,7 +168,12 @@ export function computeDebrief(
       }
     }
   }
+  const lastAt = events.reduce((at, e) => Math.max(at, e.kind === "mark" ? e.mark.at : e.fill.at), 0);
+  settleDue(lastAt, true);
   const pnlCents = value();
+  const lastPoint = series.at(-1);
+  if (lastPoint && lastPoint.at >= lastAt) lastPoint.pnlCents = pnlCents;
+  else if (events.length > 0) series.push({ at: lastAt, pnlCents, ...risk(lastAt) });
   const withResult: TradeResult[] = results.map((r) => {
     const final = mark.get(r.instrument) ?? r.price;
     const signed = r.side === "buy" ? r.quantity : -r.quantity;
@@ -152,7 +184,12 @@ export function computeDebrief(
     pnlCents,
     series,
     breaches,
-    attribution: { spreadCents: spread, feesCents: fees, inventoryCents: pnlCents - spread - fees },
+    attribution: {
+      spreadCents: spread,
+      feesCents: fees,
+      settlementCents: settlement,
+      inventoryCents: pnlCents - spread - fees - settlement,
+    },
     bySource,
     best: ranked.slice(0, 5).filter((r) => r.resultCents > 0),
     worst: ranked
@@ -162,5 +199,6 @@ export function computeDebrief(
     positions: [...position]
       .filter(([, q]) => q !== 0)
       .map(([instrument, q]) => ({ instrument, position: q, markTicks: mark.get(instrument) ?? null })),
+    settlements,
   };
 }

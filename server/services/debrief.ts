@@ -1,19 +1,30 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, between, eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { fillRecord, markRecord, scoreRecord } from "../db/schema";
 import { computeDebrief } from "./debrief-compute";
+import { gameRuns } from "./debrief-runs";
 import { getGameForUser } from "./game";
 import { ServiceError } from "./service-error";
 
 /**
  * The debrief of the game's teams from its durable records: the instructor gets every team, a player only their
- * own. Works during a game too (the records arrive as the room ships them).
+ * own. Works during a game too (the records arrive as the room ships them). One run at a time (a reset or rematch
+ * starts a new run of the same records, debrief-runs.ts): `run`, or the latest (also for a run that does not exist).
  */
-export async function debriefFor(db: Db, input: { userId: string; gameId: string }) {
+export async function debriefFor(
+  db: Db,
+  input: { userId: string; gameId: string; run?: number | undefined },
+) {
   const view = await getGameForUser(db, input.gameId, input.userId);
   const teams = view.access === "instructor" ? view.teams : view.team ? [view.team] : [];
   if (teams.length === 0)
     throw new ServiceError("NOT_IN_GAME", "Join a team of this game to see its debrief.");
+  const runs = await gameRuns(db, input.gameId);
+  // The run asked for, else the latest (the response's `run` says which one this is).
+  const run = runs.find((r) => r.run === input.run) ?? runs.at(-1);
+  // Records between this run's start and the next run's (the first run from the start, the last to the end).
+  const lo = !run || run.run === 1 ? 0 : run.fromSeq;
+  const hi = !run || run.run === runs.length ? Number.MAX_SAFE_INTEGER : run.toSeq;
   const marks = await db
     .select({
       seq: markRecord.seq,
@@ -22,7 +33,7 @@ export async function debriefFor(db: Db, input: { userId: string; gameId: string
       markTicks: markRecord.markTicks,
     })
     .from(markRecord)
-    .where(eq(markRecord.gameId, input.gameId))
+    .where(and(eq(markRecord.gameId, input.gameId), between(markRecord.seq, lo, hi)))
     .orderBy(asc(markRecord.seq));
   const results = [];
   for (const t of teams) {
@@ -39,7 +50,13 @@ export async function debriefFor(db: Db, input: { userId: string; gameId: string
         tradeId: fillRecord.tradeId,
       })
       .from(fillRecord)
-      .where(and(eq(fillRecord.gameId, input.gameId), eq(fillRecord.teamId, t.id)))
+      .where(
+        and(
+          eq(fillRecord.gameId, input.gameId),
+          eq(fillRecord.teamId, t.id),
+          between(fillRecord.seq, lo, hi),
+        ),
+      )
       .orderBy(asc(fillRecord.seq));
     const scores = await db
       .select({
@@ -49,7 +66,13 @@ export async function debriefFor(db: Db, input: { userId: string; gameId: string
         scoreBp: scoreRecord.scoreBp,
       })
       .from(scoreRecord)
-      .where(and(eq(scoreRecord.gameId, input.gameId), eq(scoreRecord.teamId, t.id)))
+      .where(
+        and(
+          eq(scoreRecord.gameId, input.gameId),
+          eq(scoreRecord.teamId, t.id),
+          between(scoreRecord.seq, lo, hi),
+        ),
+      )
       .orderBy(asc(scoreRecord.seq));
     results.push({
       teamId: t.id,
@@ -59,5 +82,10 @@ export async function debriefFor(db: Db, input: { userId: string; gameId: string
       ...computeDebrief(fills, marks, t.role),
     });
   }
-  return { game: { id: view.game.id, name: view.game.name, seed: view.game.seed }, teams: results };
+  return {
+    game: { id: view.game.id, name: view.game.name, seed: view.game.seed },
+    runs,
+    run: run?.run ?? null,
+    teams: results,
+  };
 }

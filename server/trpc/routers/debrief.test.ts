@@ -62,7 +62,12 @@ describe.each(testDbKinds())("debrief router on %s", (kind) => {
     const alpha = all.teams.find((t) => t.name === "Alpha");
     // Bought 4 at 25.00, marked 26.00 at the end: +40,000 cents, less 8 in fees.
     expect(alpha).toMatchObject({ pnlCents: 40_000 - 8, bySource: { bot: { fills: 1, contracts: 4 } } });
-    expect(alpha?.attribution).toEqual({ spreadCents: -8_000, inventoryCents: 48_000, feesCents: -8 });
+    expect(alpha?.attribution).toEqual({
+      spreadCents: -8_000,
+      inventoryCents: 48_000,
+      feesCents: -8,
+      settlementCents: 0,
+    });
     expect(alpha?.scores).toEqual([{ scope: "session", session: 1, pnlCents: 39_992, scoreBp: 8_571 }]);
 
     const own = await bob.caller.debrief.byGame({ gameId: created.id });
@@ -70,6 +75,59 @@ describe.each(testDbKinds())("debrief router on %s", (kind) => {
     expect(own.teams[0]?.pnlCents).toBe(-40_000 + 8);
     await expect(outsider.caller.debrief.byGame({ gameId: created.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
+    });
+  });
+  it("splits a reset or rematch into runs: each run's P&L starts flat; the latest run is the default", async () => {
+    const teacher = await ctx.app.signUp({ name: "Ru", email: "ru@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Runs", preset: "compact" });
+    const carol = await ctx.app.signUp({ name: "Ca", email: "ca@school.test", role: "player" });
+    const c = await carol.caller.game.join({ joinCode: created.joinCode, teamName: "Gamma" });
+    const at = (h: number, m: number) => Date.UTC(2024, 1, 13, h, m);
+    const mark = (seq: number, t: number, markTicks: number): GameRecord => ({
+      kind: "mark",
+      seq,
+      at: t,
+      instrument: X,
+      markTicks,
+    });
+    const buy = (seq: number, t: number, price: number): GameRecord => ({
+      kind: "fill",
+      seq,
+      at: t,
+      tradeId: `t${seq}`,
+      teamId: c.teamId,
+      orderId: `o${seq}`,
+      instrument: X,
+      side: "buy",
+      price,
+      quantity: 1,
+      feeCents: 0,
+      liquidity: "taker",
+      source: "manual",
+    });
+    await ingestRecords(ctx.handle.db, {
+      gameId: created.id,
+      records: [
+        mark(1, at(9, 35), 2_500),
+        buy(2, at(10, 0), 2_500),
+        mark(3, at(11, 0), 2_700), // run 1: +200 ticks on 1 contract
+        mark(4, at(9, 35), 3_000), // reset: game time starts again
+        buy(5, at(9, 40), 3_000),
+        mark(6, at(9, 45), 2_900), // run 2: −100 ticks
+      ],
+    });
+    const latest = await carol.caller.debrief.byGame({ gameId: created.id });
+    expect(latest.runs).toEqual([
+      { run: 1, fromSeq: 1, toSeq: 3, from: at(9, 35), to: at(11, 0) },
+      { run: 2, fromSeq: 4, toSeq: 6, from: at(9, 35), to: at(9, 45) },
+    ]);
+    expect(latest.run).toBe(2);
+    expect(latest.teams[0]).toMatchObject({ pnlCents: -10_000, bySource: { manual: { fills: 1 } } });
+    const first = await carol.caller.debrief.byGame({ gameId: created.id, run: 1 });
+    expect(first.run).toBe(1);
+    expect(first.teams[0]).toMatchObject({ pnlCents: 20_000, positions: [{ instrument: X, position: 1 }] });
+    await expect(carol.caller.debrief.byGame({ gameId: created.id, run: 0 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
     });
   });
 });
