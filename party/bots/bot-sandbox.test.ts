@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BotSandbox, DEFAULT_BUDGETS } from "./bot-sandbox";
 
 const loaded: BotSandbox[] = [];
@@ -79,6 +79,18 @@ describe("BotSandbox", () => {
     expect(bot.dispatch("onTimer", view)).toMatchObject({ ok: false, stopped: "cpu_budget" });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(bot.dispatch("onTimer", view)).toMatchObject({ ok: false, stopped: "cpu_budget" });
+  });
+
+  it("stops an infinite loop even where the clock stands still while code runs (deployed workerd)", async () => {
+    const bot = await load("export function onTimer() { for (;;) {} }");
+    const frozen = vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000);
+    try {
+      const started = performance.now();
+      expect(bot.dispatch("onTimer", view)).toMatchObject({ ok: false, stopped: "cpu_budget" });
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      frozen.mockRestore();
+    }
   });
 
   it("stops a memory bomb at the heap limit", async () => {
