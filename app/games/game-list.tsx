@@ -21,10 +21,8 @@ export function GameList() {
         <tr>
           <th>Game</th>
           <th>Code</th>
-          <th>Chain</th>
-          <th className="num">Seed</th>
-          <th>Created</th>
-          <th>Played (game time)</th>
+          <th>Chain · seed</th>
+          <th>Played to</th>
           <th className="num">Fills</th>
           <th>Records</th>
         </tr>
@@ -34,11 +32,12 @@ export function GameList() {
           <tr key={g.id}>
             <td>
               <a href={`/games/${g.id}`}>{g.name}</a>
+              <div className="muted small">created {new Date(g.createdAt).toLocaleDateString()}</div>
             </td>
             <td className="num">{g.joinCode}</td>
-            <td>{g.preset}</td>
-            <td className="num">{g.seed}</td>
-            <td className="muted small">{new Date(g.createdAt).toLocaleDateString()}</td>
+            <td className="small">
+              {g.preset} · <span className="num">{g.seed}</span>
+            </td>
             <td data-testid={`game-state-${g.name}`}>
               {g.history.lastPlayedAt === null ? (
                 <span className="muted">Not started</span>

@@ -17,7 +17,7 @@ export async function debriefFor(
 ) {
   const view = await getGameForUser(db, input.gameId, input.userId);
   const teams = view.access === "instructor" ? view.teams : view.team ? [view.team] : [];
-  if (teams.length === 0)
+  if (view.access === "player" && teams.length === 0)
     throw new ServiceError("NOT_IN_GAME", "Join a team of this game to see its debrief.");
   const runs = await gameRuns(db, input.gameId);
   // The run asked for, else the latest (the response's `run` says which one this is).

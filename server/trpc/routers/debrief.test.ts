@@ -129,5 +129,13 @@ describe.each(testDbKinds())("debrief router on %s", (kind) => {
     await expect(carol.caller.debrief.byGame({ gameId: created.id, run: 0 })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+
+    // Before anyone joins, the instructor sees an empty debrief rather than an error.
+    const empty = await teacher.caller.game.create({ name: "Empty", preset: "compact" });
+    expect(await teacher.caller.debrief.byGame({ gameId: empty.id })).toMatchObject({
+      runs: [],
+      run: null,
+      teams: [],
+    });
   });
 });

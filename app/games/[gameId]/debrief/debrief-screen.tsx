@@ -1,16 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { formatPnl, formatTicks } from "../../../_lib/format";
 import { useTRPC } from "../../../_trpc/client";
 import { PnlChart } from "./pnl-chart";
+import { RunPicker } from "./run-picker";
 
 const SOURCE: Record<string, string> = { manual: "By hand", bot: "Bot", api: "API", sim: "Simulation" };
 
 /** After (or during) a game: per team, P&L over time, where it came from, who traded, best and worst trades. */
 export function DebriefScreen({ gameId }: { gameId: string }) {
   const trpc = useTRPC();
-  const debrief = useQuery(trpc.debrief.byGame.queryOptions({ gameId }));
+  const [run, setRun] = useState<number | undefined>(undefined);
+  const debrief = useQuery(trpc.debrief.byGame.queryOptions({ gameId, run }));
   if (debrief.isPending) return <p className="muted">Loading the debrief…</p>;
   if (debrief.error) {
     return (
@@ -19,15 +22,16 @@ export function DebriefScreen({ gameId }: { gameId: string }) {
       </p>
     );
   }
-  const { game, teams } = debrief.data;
+  const { game, teams, runs } = debrief.data;
   return (
     <div className="debrief">
       <section className="panel game-head">
         <h1>Debrief · {game.name}</h1>
         <p className="muted">
-          Seed <span className="num">{game.seed}</span> · from the game's records (trades, fills and 5-minute
-          marks) · <a href={`/games/${game.id}`}>Back to the floor</a>
+          Created with seed <span className="num">{game.seed}</span> · from the game's records (trades, fills
+          and 5-minute marks) · <a href={`/games/${game.id}`}>Back to the floor</a>
         </p>
+        <RunPicker runs={runs} selected={debrief.data.run} onSelect={setRun} />
       </section>
       {teams.map((t) => (
         <section key={t.teamId} className="panel" aria-label={`Debrief of ${t.name}`}>
@@ -75,7 +79,18 @@ export function DebriefScreen({ gameId }: { gameId: string }) {
                 <dd className="num">{formatPnl(t.attribution.inventoryCents)}</dd>
                 <dt>Fees and rebates</dt>
                 <dd className="num">{formatPnl(t.attribution.feesCents)}</dd>
+                <dt>Settlement (held into expiry: settlement price vs the last mark)</dt>
+                <dd className="num">{formatPnl(t.attribution.settlementCents)}</dd>
               </dl>
+              {t.settlements.length > 0 ? (
+                <ul className="trades-list" aria-label="Settled at expiry">
+                  {t.settlements.map((s) => (
+                    <li key={s.instrument} className="num small">
+                      {s.position} {s.instrument} settled @ {formatTicks(s.priceTicks)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </div>
             <div>
               <h3>Who traded</h3>
