@@ -1,6 +1,7 @@
 import type { GameRecord } from "../core/protocol";
 import { MAX_RECORDS_PER_BATCH } from "../core/protocol";
 import type { LogStorage } from "./durable-log";
+import { RecordStore } from "./record-shipper-store";
 
 /** Sends one batch; resolves with the highest seq the server has stored (it stores each seq once). */
 export type ShipBatch = (records: GameRecord[]) => Promise<{ throughSeq: number }>;
@@ -35,18 +36,9 @@ const DEFAULTS: ShipperOptions = {
   maxPending: 100_000,
   maxBackoffMs: 30_000,
 };
-/** Durable Object storage: values under 128 KiB, at most 128 keys a call (as durable-log.ts). */
-const CHUNK_CHARS = 100_000;
-const MAX_KEYS_PER_CALL = 128;
-const PREFIX = "r:0";
-const ACKED = "r:acked";
-const pad = (seq: number) => String(seq).padStart(12, "0");
-
-type Chunk = { key: string; last: number };
-
 /**
  * A game room's records on their way to the app (issue 8): a durable outbox in room storage, never awaited by
- * trading. `add` takes a command's records in seq order; they are written to storage in chunks (`r:<first seq>`)
+ * trading. `add` takes a command's records in seq order; they are written to storage (record-shipper-store.ts)
  * every interval, and only stored records are sent, in batches of ≤ MAX_RECORDS_PER_BATCH with at most one request
  * in flight. The server's acknowledgement (`throughSeq`, kept at `r:acked`) deletes them. Failures back off; a
  * batch the server refuses is halved until the bad record is alone, which is then dropped and counted.
@@ -58,8 +50,8 @@ type Chunk = { key: string; last: number };
  */
 export class RecordShipper {
   readonly #options: ShipperOptions;
+  readonly #store: RecordStore;
   #unsaved: GameRecord[] = [];
-  #chunks: Chunk[] = [];
   #pending = 0;
   #newest = 0;
   #shippedThrough = 0;
@@ -72,33 +64,25 @@ export class RecordShipper {
   #writing: Promise<void> = Promise.resolve();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #timerDue = 0;
+  #stopped = false;
 
   constructor(
-    private readonly storage: LogStorage,
+    storage: LogStorage,
     private readonly ship: ShipBatch | null,
     options: Partial<ShipperOptions> = {},
     private readonly now: () => number = Date.now,
   ) {
     this.#options = { ...DEFAULTS, ...options };
+    this.#store = new RecordStore(storage);
   }
 
   /** Loads what a previous run stored and the server had not acknowledged, and starts shipping it. */
   async start(): Promise<void> {
     if (!this.ship) return;
-    this.#shippedThrough = (await this.storage.get<number>(ACKED)) ?? 0;
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.storage.list<GameRecord[]>({ prefix: PREFIX, start: after, limit: 16 });
-      for (const [key, records] of page) {
-        const last = records.at(-1)?.seq ?? 0;
-        this.#chunks.push({ key, last });
-        this.#pending += records.filter((r) => r.seq > this.#shippedThrough).length;
-        after = `${key}\u0000`;
-      }
-      if (page.size < 16) break;
-    }
-    this.#newest = Math.max(this.#shippedThrough, this.#chunks.at(-1)?.last ?? 0);
-    await this.#deleteAcknowledged();
+    const stored = await this.#store.load();
+    this.#shippedThrough = stored.acked;
+    this.#pending = stored.pending;
+    this.#newest = stored.newest;
     this.#schedule(this.#options.intervalMs);
   }
 
@@ -146,14 +130,15 @@ export class RecordShipper {
     }
   }
 
-  /** Stops the timer (what is stored stays stored). */
+  /** Stops shipping on its own (what is stored stays stored; `drain` still works). */
   stop() {
+    this.#stopped = true;
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
   }
 
   #schedule(delayMs: number) {
-    if (!this.ship || this.#pending === 0) return;
+    if (!this.ship || this.#pending === 0 || this.#stopped) return;
     const due = this.now() + delayMs;
     if (this.#timer !== null) {
       if (this.#timerDue <= due) return;
@@ -179,6 +164,7 @@ export class RecordShipper {
     this.#schedule(shipped && this.#pending >= this.#options.batchAt ? 0 : this.#options.intervalMs);
   }
 
+  /** One batch; true when the server took it (or refused it, which also moves on). */
   #shipOnce(): Promise<boolean> {
     if (this.#current) return this.#current;
     const run = this.#send().finally(() => {
@@ -193,11 +179,8 @@ export class RecordShipper {
     if (!ship) return false;
     try {
       await this.persist();
-      const batch = await this.#readBatch(this.#batchLimit);
-      if (batch.length === 0) {
-        this.#pending = this.#unsaved.length; // everything stored is acknowledged
-        return true;
-      }
+      const batch = await this.#store.read(this.#shippedThrough, this.#batchLimit);
+      if (batch.length === 0) return false; // nothing stored to send
       let note: string | null = null;
       try {
         const { throughSeq } = await ship(batch);
@@ -240,50 +223,10 @@ export class RecordShipper {
     if (this.#unsaved.length === 0) return;
     const records = this.#unsaved;
     this.#unsaved = [];
-    const chunks: GameRecord[][] = [];
-    let chunk: GameRecord[] = [];
-    let size = 0;
-    for (const r of records) {
-      const length = JSON.stringify(r).length + 1;
-      if (size + length > CHUNK_CHARS && chunk.length > 0) {
-        chunks.push(chunk);
-        chunk = [];
-        size = 0;
-      }
-      chunk.push(r);
-      size += length;
-    }
-    chunks.push(chunk);
-    let written = 0;
-    try {
-      for (; written < chunks.length; written += MAX_KEYS_PER_CALL) {
-        const slice = chunks.slice(written, written + MAX_KEYS_PER_CALL);
-        const entries = Object.fromEntries(slice.map((c) => [`r:${pad((c[0] as GameRecord).seq)}`, c]));
-        await this.storage.put(entries, { allowConcurrency: true });
-        for (const c of slice)
-          this.#chunks.push({
-            key: `r:${pad((c[0] as GameRecord).seq)}`,
-            last: (c.at(-1) as GameRecord).seq,
-          });
-      }
-    } catch (error) {
-      this.#unsaved = [...chunks.slice(written).flat(), ...this.#unsaved];
-      throw error;
-    }
-  }
-
-  /** The oldest stored records not yet acknowledged, at most `limit`. */
-  async #readBatch(limit: number): Promise<GameRecord[]> {
-    const batch: GameRecord[] = [];
-    for (const { key } of this.#chunks) {
-      const records = (await this.storage.get<GameRecord[]>(key)) ?? [];
-      for (const r of records) {
-        if (r.seq <= this.#shippedThrough) continue;
-        batch.push(r);
-        if (batch.length === limit) return batch;
-      }
-    }
-    return batch;
+    const failed = await this.#store.write(records);
+    if (!failed) return;
+    this.#unsaved = [...failed.unwritten, ...this.#unsaved];
+    throw failed.error;
   }
 
   async #acknowledge(batch: readonly GameRecord[], throughSeq: number) {
@@ -291,16 +234,6 @@ export class RecordShipper {
     const acked = Math.max(this.#shippedThrough, Math.min(throughSeq, last));
     this.#pending -= batch.filter((r) => r.seq > this.#shippedThrough && r.seq <= acked).length;
     this.#shippedThrough = acked;
-    await this.storage.put({ [ACKED]: acked }, { allowConcurrency: true });
-    await this.#deleteAcknowledged();
-  }
-
-  /** Deletes stored chunks whose every record is acknowledged. */
-  async #deleteAcknowledged() {
-    const done = this.#chunks.filter((c) => c.last <= this.#shippedThrough).map((c) => c.key);
-    if (done.length === 0) return;
-    this.#chunks = this.#chunks.filter((c) => c.last > this.#shippedThrough);
-    for (let i = 0; i < done.length; i += MAX_KEYS_PER_CALL)
-      await this.storage.delete(done.slice(i, i + MAX_KEYS_PER_CALL));
+    await this.#store.acknowledge(acked);
   }
 }
