@@ -61,7 +61,7 @@ export function LiveBotPanel({ teamId, versions }: { teamId: string; versions: n
           >
             {versions.map((v) => (
               <option key={v} value={v}>
-                v{v}
+                version {v}
               </option>
             ))}
           </select>
