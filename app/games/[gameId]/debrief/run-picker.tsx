@@ -16,7 +16,7 @@ export function RunPicker({
 }) {
   if (runs.length < 2) return null;
   return (
-    <div className="row" role="group" aria-label="Runs of this game">
+    <fieldset aria-label="Runs of this game">
       {runs.map((r) => (
         <button
           key={r.run}
@@ -28,6 +28,6 @@ export function RunPicker({
           Run {r.run}: {formatGameTime(r.from)} – {formatGameTime(r.to)}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
