@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder; pg has optional native bits.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "quickjs-emscripten", "ws"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "quickjs-emscripten"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
