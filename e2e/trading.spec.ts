@@ -131,7 +131,7 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   // The instructor grades the qualitative 30% of the score.
   await teacher.getByLabel("Qualitative score of Fund").fill("90");
   await teacher.getByLabel("Qualitative score of Fund").press("Enter");
-  await expect(teacher.getByText("saved")).toBeVisible();
+  await expect(teacher.getByText("saved", { exact: true })).toBeVisible();
 
   // The instructor pauses: the traders see it, and an order is refused with the reason.
   await teacher.getByRole("button", { name: "Pause" }).click();
