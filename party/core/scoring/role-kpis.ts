@@ -1,0 +1,270 @@
+import type { TeamRole } from "./compliance-config";
+import type { ComplianceKpis } from "./compliance-monitor";
+import {
+  BANDS,
+  type BandName,
+  type BandSpec,
+  bandOf,
+  bandPoints,
+  DRAWDOWN_BANDS,
+  SHARPE_BANDS,
+} from "./kpi-bands";
+import { maxDrawdownBp, type PnlSample, sessionPnls, sharpeMilli } from "./risk-metrics";
+import { BP, roundDiv } from "./scoring-math";
+import {
+  attributeSignals,
+  type KpiFill,
+  roundTrips,
+  type SignalEvent,
+  signalResponseMs,
+  signalUtilisationBp,
+  spreadCaptureBp,
+  volumeOf,
+} from "./trade-metrics";
+
+/** GAME.md §8.2 `reference_capital`: $1,000,000 per team, in cents. */
+export const REFERENCE_CAPITAL_CENTS = 100_000_000;
+
+export type KpiCode =
+  | "PNL"
+  | "SPREAD_CAPTURE"
+  | "QUOTE_UPTIME"
+  | "VOLUME_SHARE"
+  | "INVENTORY_TURNOVER"
+  | "FEE_REVENUE"
+  | "RETURN_ON_CAPITAL"
+  | "SIGNAL_UTILISATION"
+  | "DELTA_COMPLIANCE"
+  | "CONVERGENCE_PNL"
+  | "ROUND_TRIPS"
+  | "SIGNAL_RESPONSE"
+  | "PAIR_BALANCE"
+  | "SHARPE"
+  | "MAX_DRAWDOWN";
+
+/**
+ * One KPI of a team. Banded KPIs carry their band and points here; ranked KPIs (no bands in the spec) get points
+ * from `compositeScores`, which ranks them among the teams of the same role. Points are bp (10,000 = 100).
+ */
+export type Kpi = {
+  code: KpiCode;
+  label: string;
+  /** Primary role KPI, or one of the two risk KPIs (GAME.md §12.4 step 3). */
+  group: "primary" | "risk";
+  /** Null when it cannot be measured yet (then it is left out of the means). */
+  value: number | null;
+  unit: "cents" | "bp" | "milli" | "ms" | "count";
+  better: "higher" | "lower";
+  scoring: "band" | "rank";
+  band: BandName | null;
+  points: number | null;
+};
+
+export type TeamKpis = {
+  teamId: string;
+  role: TeamRole;
+  /** False until the team has a P&L sample: no score yet. */
+  measured: boolean;
+  /** P&L at the last sample (cents). */
+  pnlCents: number;
+  /** Compliance penalties over the same range (bp of the quantitative score, ≤ 10,000). */
+  penaltyBp: number;
+  kpis: Kpi[];
+};
+
+/** A team's records over one scoring period, as the exchange keeps them. */
+export type KpiInput = {
+  teamId: string;
+  role: TeamRole;
+  /** P&L per tick boundary, cents since the period's start value `startPnlCents` (default 0). */
+  pnl: readonly PnlSample[];
+  fills: readonly KpiFill[];
+  /** Marks at the end of the period (ticks per instrument), for trade results. */
+  finalMarks: Readonly<Record<string, number>>;
+  /** From `ComplianceMonitor.kpis(teamId, range)`. */
+  compliance: ComplianceKpis;
+  /** Signals the team received (hedge fund, arbitrage desk). */
+  signals?: readonly SignalEvent[];
+  startPnlCents?: number;
+  /** Option positions at the period's start (round trips count from flat). */
+  startPositions?: Readonly<Record<string, number>>;
+};
+
+export type KpiContext = {
+  /** Contracts traded in the whole market over the period (each trade once), for volume share. */
+  marketVolumeContracts: number;
+  referenceCapitalCents?: number;
+  sessionsPerYear?: number;
+};
+
+/** The role's KPIs (GAME.md §12.3) plus the risk pair (Sharpe, max drawdown) for one team over one period. */
+export function computeKpis(input: KpiInput, context: KpiContext): TeamKpis {
+  const capital = context.referenceCapitalCents ?? REFERENCE_CAPITAL_CENTS;
+  const start = input.startPnlCents ?? 0;
+  const measured = input.pnl.length > 0;
+  const pnlCents = lastPnl(input.pnl, start);
+  const fills = attributeSignals(input.fills, input.signals ?? []);
+  const primary =
+    input.role === "market_maker"
+      ? marketMakerKpis(input, fills, pnlCents, measured, context)
+      : input.role === "hedge_fund"
+        ? hedgeFundKpis(input, fills, pnlCents, measured, capital)
+        : arbitrageKpis(input, fills, pnlCents, measured);
+  const sharpe = sharpeMilli(sessionPnls(input.pnl, start), context.sessionsPerYear);
+  const drawdown = measured ? maxDrawdownBp(input.pnl, capital, start) : null;
+  return {
+    teamId: input.teamId,
+    role: input.role,
+    measured,
+    pnlCents,
+    penaltyBp: input.compliance.penaltyBp,
+    kpis: [
+      ...primary,
+      banded("SHARPE", "Sharpe (annualised)", "risk", sharpe, "milli", SHARPE_BANDS[input.role]),
+      banded("MAX_DRAWDOWN", "Max drawdown", "risk", drawdown, "bp", DRAWDOWN_BANDS[input.role]),
+    ],
+  };
+}
+
+function marketMakerKpis(
+  input: KpiInput,
+  fills: readonly KpiFill[],
+  pnl: number,
+  measured: boolean,
+  context: KpiContext,
+): Kpi[] {
+  const volume = volumeOf(fills);
+  const share =
+    context.marketVolumeContracts > 0 ? Math.floor((volume * BP) / context.marketVolumeContracts) : null;
+  return [
+    ranked("PNL", "P&L", measured ? pnl : null, "cents", "higher"),
+    banded(
+      "SPREAD_CAPTURE",
+      "Spread capture efficiency",
+      "primary",
+      spreadCaptureBp(fills),
+      "bp",
+      BANDS.spreadCapture,
+    ),
+    banded("QUOTE_UPTIME", "Quote uptime", "primary", input.compliance.uptimeBp, "bp", BANDS.quoteUptime),
+    banded("VOLUME_SHARE", "Volume share", "primary", share, "bp", BANDS.volumeShare),
+    banded(
+      "INVENTORY_TURNOVER",
+      "Inventory turnover per session",
+      "primary",
+      turnoverMilli(input.pnl, volume),
+      "milli",
+      BANDS.inventoryTurnover,
+    ),
+    ranked(
+      "FEE_REVENUE",
+      "Fee revenue",
+      measured ? fills.reduce((s, f) => s + f.feeCents, 0) : null,
+      "cents",
+      "higher",
+    ),
+  ];
+}
+
+function hedgeFundKpis(
+  input: KpiInput,
+  fills: readonly KpiFill[],
+  pnl: number,
+  measured: boolean,
+  capital: number,
+): Kpi[] {
+  const signals = input.signals ?? [];
+  return [
+    banded(
+      "RETURN_ON_CAPITAL",
+      "Return on capital",
+      "primary",
+      measured ? Math.floor((pnl * BP) / capital) : null,
+      "bp",
+      BANDS.returnOnCapital,
+    ),
+    banded(
+      "SIGNAL_UTILISATION",
+      "Signals acted on profitably",
+      "primary",
+      signalUtilisationBp(fills, signals, input.finalMarks),
+      "bp",
+      BANDS.signalUtilisation,
+    ),
+    ranked("DELTA_COMPLIANCE", "Ticks within the delta limit", input.compliance.ticksOkBp, "bp", "higher"),
+  ];
+}
+
+function arbitrageKpis(input: KpiInput, fills: readonly KpiFill[], pnl: number, measured: boolean): Kpi[] {
+  const trips = roundTrips(fills, input.startPositions);
+  return [
+    ranked("PNL", "P&L", measured ? pnl : null, "cents", "higher"),
+    ranked(
+      "CONVERGENCE_PNL",
+      "Round-trip (convergence) P&L",
+      measured ? trips.pnlCents : null,
+      "cents",
+      "higher",
+    ),
+    ranked("ROUND_TRIPS", "Completed round trips", measured ? trips.count : null, "count", "higher"),
+    banded(
+      "SIGNAL_RESPONSE",
+      "Signal response time",
+      "primary",
+      signalResponseMs(fills, input.signals ?? []),
+      "ms",
+      BANDS.signalResponse,
+    ),
+    ranked("PAIR_BALANCE", "Ticks in balance", input.compliance.ticksOkBp, "bp", "higher"),
+  ];
+}
+
+/**
+ * Contracts traded per session / average Σ |position| (thousandths of ×). The average is floored at one contract,
+ * so a book flat at every sample has a finite (high) turnover. Null without position samples.
+ */
+function turnoverMilli(samples: readonly PnlSample[], volume: number): number | null {
+  const withGross = samples.filter((s) => s.grossContracts !== undefined);
+  if (withGross.length === 0) return null;
+  const sessions = new Set(samples.map((s) => s.session)).size;
+  const gross = withGross.reduce((n, s) => n + (s.grossContracts ?? 0), 0);
+  return roundDiv(volume * withGross.length * 1_000, sessions * Math.max(gross, withGross.length));
+}
+
+function lastPnl(samples: readonly PnlSample[], start: number): number {
+  let last: PnlSample | undefined;
+  for (const s of samples) if (!last || s.atMs >= last.atMs) last = s;
+  return last?.pnlCents ?? start;
+}
+
+function banded(
+  code: KpiCode,
+  label: string,
+  group: Kpi["group"],
+  value: number | null,
+  unit: Kpi["unit"],
+  spec: BandSpec,
+): Kpi {
+  const band = value === null ? null : bandOf(value, spec);
+  return {
+    code,
+    label,
+    group,
+    value,
+    unit,
+    better: spec.better,
+    scoring: "band",
+    band,
+    points: band === null ? null : bandPoints(band, spec),
+  };
+}
+
+function ranked(
+  code: KpiCode,
+  label: string,
+  value: number | null,
+  unit: Kpi["unit"],
+  better: Kpi["better"],
+): Kpi {
+  return { code, label, group: "primary", value, unit, better, scoring: "rank", band: null, points: null };
+}
