@@ -15,13 +15,14 @@ describe.each(testDbKinds())("live bot procedures on %s", (kind) => {
     const { teamId } = await owner.caller.game.join({ joinCode: created.joinCode, teamName: "Lambda" });
     await rival.caller.game.join({ joinCode: created.joinCode, teamName: "Mu" });
 
+    // One call at a time: a promise created early rejects before anything awaits it (an unhandled rejection).
     for (const call of [
-      rival.caller.bot.deploy({ teamId }),
-      rival.caller.bot.stop({ teamId }),
-      rival.caller.bot.status({ teamId }),
-      rival.caller.bot.liveToken({ teamId }),
+      () => rival.caller.bot.deploy({ teamId }),
+      () => rival.caller.bot.stop({ teamId }),
+      () => rival.caller.bot.status({ teamId }),
+      () => rival.caller.bot.liveToken({ teamId }),
     ]) {
-      await expect(call).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(call()).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(owner.caller.bot.deploy({ teamId })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
