@@ -1,7 +1,7 @@
 import type { ComplianceConfig } from "./compliance-config";
 import type { ComplianceCheck, SessionTally, TeamCompliance } from "./compliance-types";
 import { inBalance } from "./pair-balance";
-import { milli, pct } from "./team-rules";
+import { milli, pct } from "./text-format";
 
 /** The checks a team sees now (GAME.md §11): its role's obligation and its position limits. */
 export function teamChecks(
@@ -93,6 +93,7 @@ function arbitrageCheck(team: TeamCompliance, arb: ComplianceConfig["arbitrage"]
     ok: inBalance(state),
     value: ratioBp,
     threshold: arb.maxRatioBp,
+    thresholdLow: arb.minRatioBp,
     unit: "bp",
     message:
       state === "flat"

@@ -100,12 +100,9 @@ export class ComplianceMonitor {
   }): ComplianceStatus {
     const team = this.#team(input.teamId, input.role);
     this.#state.lastAtMs = Math.max(this.#state.lastAtMs ?? input.atMs, input.atMs);
-    checkPositionLimits(
-      team,
-      input.positions,
-      { atMs: input.atMs, session: this.#state.session ?? 0 },
-      this.#config,
-    );
+    // Between sessions (settlement at the close) the breach belongs to the last session.
+    const session = this.#state.session ?? team.sessions.at(-1)?.session ?? 0;
+    checkPositionLimits(team, input.positions, { atMs: input.atMs, session }, this.#config);
     return this.#status(input.teamId, team);
   }
 

@@ -66,7 +66,12 @@ export type ComplianceCheck = {
   ok: boolean;
   /** Null when nothing has been measured yet. */
   value: number | null;
+  /**
+   * The limit: MM value ≥ threshold; HF |value| ≤ threshold; Arb thresholdLow ≤ value ≤ threshold; positions
+   * value (worst overage) ≤ threshold.
+   */
   threshold: number;
+  thresholdLow?: number;
   unit: "bp" | "delta_milli";
   message: string;
 };

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compositeScores, finalScoreBp, periodScoreBp, quantitativeScoreBp } from "./composite-score";
+import type { Kpi, KpiCode, TeamKpis } from "./kpi";
 import { rankPoints } from "./rank-points";
-import type { Kpi, KpiCode, TeamKpis } from "./role-kpis";
 
 /** Fixed seed: a failure prints it and reproduces exactly. */
 const SEED = 20_261_201;

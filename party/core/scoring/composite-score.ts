@@ -1,6 +1,6 @@
 import type { TeamRole } from "./compliance-config";
+import type { Kpi, TeamKpis } from "./kpi";
 import { rankPoints } from "./rank-points";
-import type { Kpi, TeamKpis } from "./role-kpis";
 import { BP, roundDiv, roundFloat } from "./scoring-math";
 
 /** GAME.md §12.1: within the quantitative 70 %, primary KPIs 40, compliance 15, risk 15. */

@@ -42,6 +42,7 @@ export {
   type ScoreInput,
   type ScoreRow,
 } from "./composite-score";
+export type { Kpi, KpiCode, TeamKpis } from "./kpi";
 export {
   BANDS,
   type BandName,
@@ -66,13 +67,5 @@ export { breachTier, overages } from "./position-limits";
 export { isQuoted, ownBestQuotes, quoteCoverage } from "./quote-coverage";
 export { RANK_POINTS, rankPoints } from "./rank-points";
 export { maxDrawdownBp, type PnlSample, sessionPnls, sharpeMilli } from "./risk-metrics";
-export {
-  computeKpis,
-  type Kpi,
-  type KpiCode,
-  type KpiContext,
-  type KpiInput,
-  REFERENCE_CAPITAL_CENTS,
-  type TeamKpis,
-} from "./role-kpis";
+export { computeKpis, type KpiContext, type KpiInput, REFERENCE_CAPITAL_CENTS } from "./role-kpis";
 export { attributeSignals, type KpiFill, roundTrips, type SignalEvent } from "./trade-metrics";

@@ -45,6 +45,20 @@ describe("position-limit episodes", () => {
     ]);
   });
 
+  it("a breach between sessions (expiry at the close) belongs to the last session", () => {
+    const monitor = new ComplianceMonitor();
+    monitor.sample(at(1, [mm("mm", 4)], 3));
+    monitor.closeSession(at(19_800, [], 3).atMs);
+    monitor.checkPositions({
+      atMs: at(19_801, [], 3).atMs,
+      teamId: "mm",
+      role: "market_maker",
+      positions: { [X]: 70 },
+    });
+    expect(monitor.breaches("mm")[0]).toMatchObject({ session: 3, tier: "severe" });
+    expect(monitor.penalties("mm", { fromSession: 3, toSession: 3 }).totalBp).toBe(3_000);
+  });
+
   it("is also measured at every sample, with the role's limits", () => {
     const monitor = new ComplianceMonitor();
     monitor.sample(at(1, [{ ...mm("mm", 4), positions: { [X]: 63 } }]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { TeamKpis } from "./kpi";
 import type { PnlSample } from "./risk-metrics";
-import { computeKpis, type KpiInput, type TeamKpis } from "./role-kpis";
+import { computeKpis, type KpiInput } from "./role-kpis";
 import {
   attributeSignals,
   type KpiFill,

@@ -3,6 +3,7 @@ import type { Breach, SessionTally, TeamCompliance } from "./compliance-types";
 import { inBalance } from "./pair-balance";
 import { breachTier, overageBp, overages, tierPenaltyBp, worseTier } from "./position-limits";
 import { BP, shareBp } from "./scoring-math";
+import { milli, pct } from "./text-format";
 
 /**
  * The rules of GAME.md §11 applied to one team's JSON record. Each function mutates only the record it is given;
@@ -52,6 +53,7 @@ export function closeWindow(
     team.lastWindowBp = bp;
     tally.coverageBpSum += bp;
     tally.windows++;
+    tally.ticks++;
     if (bp >= rules.windowMinBp) tally.ticksOk++;
     else
       record(team, {
@@ -233,12 +235,4 @@ function recordOnce(team: TeamCompliance, breach: Breach) {
 function limitMessage(scope: string, held: number, limit: number, tier: string): string {
   const what = scope === "total" ? "Total option position" : `Position in ${scope}`;
   return `${what} ${held} over the limit of ${limit} (${tier} breach).`;
-}
-
-export function pct(bp: number): string {
-  return `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;
-}
-
-export function milli(value: number): string {
-  return (value / 1_000).toFixed(2);
 }
