@@ -26,6 +26,8 @@ export async function signUpInNewContext(browser: Browser, who: Person): Promise
 
 /** Joins a game by code as a (new or existing) team and lands on the game page. */
 export async function joinGame(page: Page, code: string, team: string) {
+  // A click before React has hydrated the form would submit it as a plain GET: wait for the page to settle.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel(/Join code/).fill(code);
   await page.getByLabel(/Team name/).fill(team);
   await page.getByRole("button", { name: "Join game" }).click();
@@ -34,6 +36,7 @@ export async function joinGame(page: Page, code: string, team: string) {
 
 /** An instructor's new game, from the lobby; returns its join code. */
 export async function createGame(page: Page, name: string): Promise<string> {
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Game name").fill(name);
   await page.getByRole("button", { name: "Create game" }).click();
   await expect(page).toHaveURL(/\/games\/[0-9a-f-]{36}$/);
