@@ -71,9 +71,12 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, ms =
 
 const stoppedStatus = (teamId: string) =>
   until(async () => {
-    const { status } = must(await statusOnRunner(runner, { gameId: GAME, teamId }));
+    const result = await statusOnRunner(runner, { gameId: GAME, teamId });
+    // A bots room busy stopping a runaway bot on a loaded machine may miss one status poll: ask again.
+    if (!result.ok && result.code === "RUNNER_UNREACHABLE") return null;
+    const { status } = must(result);
     return status?.state === "stopped" ? status : null;
-  });
+  }, 30_000);
 
 const openOrders = async (key: string) => {
   const response = await fetch(`${URL_BASE}/parties/main/game-${GAME}/api/orders`, {
