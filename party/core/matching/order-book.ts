@@ -1,80 +1,108 @@
-import { type OrderNode, PriceLevels } from "./price-levels";
-import type { Book, BookFill, DepthLevel, IncomingOrder, MatchResult, RestingOrder } from "./types";
-
-/** Shared empty lists for results without fills or cancels: frozen, so no caller can add to them. */
-const NO_FILLS: BookFill[] = Object.freeze([]) as unknown as BookFill[];
-const NO_CANCELS: RestingOrder[] = Object.freeze([]) as unknown as RestingOrder[];
+import { BookIndex } from "./book-index";
+import { cancelScratch, fillScratch, NO_CANCELS, NO_FILLS, quietResult, takeScratch } from "./book-results";
+import { BookSide, type RestingNode } from "./book-side";
+import type { Book, DepthLevel, IncomingOrder, MatchResult, RestingOrder } from "./types";
 
 /**
  * The order book of one instrument: price-time priority, partial fills at the resting price, limit GTC/IOC and
  * market orders (IOC; an unfilled rest is dropped as `no_liquidity`), and self-trade prevention that cancels the
  * owner's resting order and continues. Cancel is O(1) through an id index. Owns its resting orders; nothing else
- * mutates them. Invariant: after every call the book is not crossed (best bid < best ask).
+ * mutates them, and nothing it returns is changed afterwards. Invariant: after every call the book is not crossed
+ * (best bid < best ask).
  *
- * Hot path: one result object per submit, one fill object per match, one node per resting order; lists are
- * allocated only when something fills or is cancelled.
+ * Hot path, by allocation: a passive add allocates only its resting order (its result is shared, see
+ * `quietResult`); a cancel only the view it returns; a taking order its fills, their list and its result.
  */
 export class OrderBook implements Book {
-  readonly #bids = new PriceLevels(false);
-  readonly #asks = new PriceLevels(true);
-  readonly #byId = new Map<string, OrderNode>();
+  readonly #bids = new BookSide(true);
+  readonly #asks = new BookSide(false);
+  readonly #byId = new BookIndex();
 
   submit(order: IncomingOrder): MatchResult {
-    let fills = NO_FILLS;
-    let selfTradeCancels = NO_CANCELS;
     const buying = order.side === "buy";
-    const opposite = buying ? this.#asks : this.#bids;
     const market = order.type === "market";
     const limit = market ? 0 : (order.price ?? 0);
+    const owner = order.owner;
+    const opposite = buying ? this.#asks : this.#bids;
     let remaining = order.quantity;
+    let fills = 0;
+    let cancels = 0;
 
     while (remaining > 0) {
-      const level = opposite.best();
+      const level = opposite.best;
       if (level === null) break;
-      if (!market && (buying ? level.price > limit : level.price < limit)) break;
-      const maker = level.head as OrderNode;
-      if (maker.owner === order.owner) {
-        opposite.unlink(maker);
-        this.#byId.delete(maker.id);
-        if (selfTradeCancels === NO_CANCELS) selfTradeCancels = [];
-        selfTradeCancels.push(view(maker));
+      const price = opposite.bestPrice;
+      if (!market && (buying ? price > limit : price < limit)) break;
+      // live > 0, so a live order follows every gap and the walk cannot run off the end before it stops.
+      let maker = level.head as RestingNode;
+      let head: RestingNode | null = maker;
+      for (;;) {
+        if (maker.remaining === 0) {
+          level.gaps--; // cancelled earlier
+        } else if (maker.owner === owner) {
+          cancelScratch[cancels++] = view(maker);
+          this.#byId.delete(maker);
+          level.live--;
+          level.total -= maker.remaining;
+          maker.remaining = 0;
+        } else {
+          const quantity = Math.min(maker.remaining, remaining);
+          maker.remaining -= quantity;
+          level.total -= quantity;
+          remaining -= quantity;
+          fillScratch[fills++] = {
+            makerOrderId: maker.id,
+            makerOwner: maker.owner,
+            takerOrderId: order.id,
+            takerOwner: owner,
+            takerSide: order.side,
+            price,
+            quantity,
+            makerRemaining: maker.remaining,
+          };
+          if (maker.remaining > 0) break; // the taker is done; this maker stays at the head
+          this.#byId.delete(maker);
+          level.live--;
+        }
+        // Unlink what matching passed: a finished order promoted to the old generation would otherwise keep its
+        // young successors alive through scavenges (measured: ~3 MB surviving each one instead of ~0.2 MB).
+        head = maker.next;
+        maker.next = null;
+        if (level.live === 0 || remaining === 0) break;
+        maker = head as RestingNode;
+      }
+      // An emptied level goes and matching goes on behind it; a level left with live orders stopped the taker.
+      if (level.live === 0) {
+        opposite.dropBest();
         continue;
       }
-      const quantity = Math.min(maker.remaining, remaining);
-      opposite.reduce(maker, quantity);
-      remaining -= quantity;
-      if (fills === NO_FILLS) fills = [];
-      fills.push({
-        makerOrderId: maker.id,
-        makerOwner: maker.owner,
-        takerOrderId: order.id,
-        takerOwner: order.owner,
-        takerSide: order.side,
-        price: level.price,
-        quantity,
-        makerRemaining: maker.remaining,
-      });
-      if (maker.remaining === 0) {
-        opposite.unlink(maker);
-        this.#byId.delete(maker.id);
-      }
+      level.head = head;
+      break;
     }
 
+    let rested = false;
     if (remaining > 0 && !market && order.tif === "gtc") {
-      const own = buying ? this.#bids : this.#asks;
-      this.#byId.set(order.id, own.append(order.id, order.owner, order.side, limit, remaining));
-      return { fills, selfTradeCancels, remaining, rested: true, dropped: null };
+      this.#byId.add((buying ? this.#bids : this.#asks).rest(order.id, owner, limit, remaining));
+      rested = true;
     }
-    const dropped = remaining === 0 ? null : market ? "no_liquidity" : "ioc";
-    return { fills, selfTradeCancels, remaining, rested: false, dropped };
+    const dropped = rested || remaining === 0 ? null : market ? "no_liquidity" : "ioc";
+    if (fills === 0 && cancels === 0 && remaining > 0) return quietResult(remaining, dropped);
+    return {
+      fills: fills === 0 ? NO_FILLS : takeScratch(fillScratch, fills),
+      selfTradeCancels: cancels === 0 ? NO_CANCELS : takeScratch(cancelScratch, cancels),
+      remaining,
+      rested,
+      dropped,
+    };
   }
 
   cancel(orderId: string): RestingOrder | null {
     const node = this.#byId.get(orderId);
     if (node === undefined) return null;
-    (node.side === "buy" ? this.#bids : this.#asks).unlink(node);
-    this.#byId.delete(orderId);
-    return view(node);
+    const out = view(node);
+    this.#byId.delete(node);
+    (node.level.buy ? this.#bids : this.#asks).remove(node);
+    return out;
   }
 
   cancelOwner(owner: string): RestingOrder[] {
@@ -89,15 +117,15 @@ export class OrderBook implements Book {
   }
 
   bestBid(): number | null {
-    return this.#bids.best()?.price ?? null;
+    return this.#bids.best === null ? null : this.#bids.bestPrice;
   }
 
   bestAsk(): number | null {
-    return this.#asks.best()?.price ?? null;
+    return this.#asks.best === null ? null : this.#asks.bestPrice;
   }
 
   depth(levels: number): { bids: DepthLevel[]; asks: DepthLevel[] } {
-    const side = (book: PriceLevels) =>
+    const side = (book: BookSide) =>
       book
         .bestFirst()
         .slice(0, levels)
@@ -109,13 +137,23 @@ export class OrderBook implements Book {
     const out: RestingOrder[] = [];
     for (const book of [this.#bids, this.#asks]) {
       for (const level of book.bestFirst()) {
-        for (let node = level.head; node; node = node.next) out.push(view(node));
+        for (let node = level.head; node !== null; node = node.next) {
+          if (node.remaining > 0) out.push(view(node));
+        }
       }
     }
     return out;
   }
 }
 
-function view(node: OrderNode): RestingOrder {
-  return { id: node.id, owner: node.owner, side: node.side, price: node.price, remaining: node.remaining };
+/** What callers see of a resting order: a copy, since the node changes as it fills. */
+function view(node: RestingNode): RestingOrder {
+  const { level } = node;
+  return {
+    id: node.id,
+    owner: node.owner,
+    side: level.buy ? "buy" : "sell",
+    price: level.price,
+    remaining: node.remaining,
+  };
 }
