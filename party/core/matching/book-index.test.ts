@@ -4,7 +4,7 @@ import { BookIndex } from "./book-index";
 import type { Level, RestingNode } from "./book-side";
 
 const level: Level = { buy: true, price: 1, head: null, tail: null, live: 0, gaps: 0, total: 0 };
-const node = (id: string): RestingNode => ({ id, owner: "o", remaining: 1, level, next: null, slot: -1 });
+const node = (id: string): RestingNode => ({ id, owner: "o", remaining: 1, level, next: null, hash: 0 });
 
 describe("BookIndex", () => {
   it("agrees with a Map through inserts, deletes and growth", () => {

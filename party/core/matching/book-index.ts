@@ -1,23 +1,25 @@
 import type { RestingNode } from "./book-side";
 
-const MIN_CAPACITY = 64;
+/** Slots in a new index; it doubles whenever it gets half full. */
+const MIN_SLOTS = 64;
 
 /**
  * The book's id → resting order index: an open-addressing hash table (linear probing, deletion by backward shift,
  * so no tombstones and no periodic rehash), rather than a `Map`. Measured on the engine bench, a `Map` under this
  * churn (every order inserted once and deleted once) cost ~17% of the book's time in its builtins and rehashes,
  * and its discarded tables kept ~2 MB of young orders alive through each scavenge; this one removes an order by
- * the slot it remembers (no hashing) and never leaves a discarded table pointing at orders.
+ * its stored hash and identity (no string work) and never leaves a discarded table pointing at orders.
  *
- * Hashes are FNV-1a over the id's UTF-16 units, kept in a typed array beside the slots, so probes compare numbers
- * before strings and moving an entry never rehashes it. Load stays at most one half.
+ * One array holds each slot's order and its id's hash side by side (`[order, hash, order, hash, …]`), so a probe
+ * reads one cache line and compares numbers before it touches a string; moving an entry never rehashes it. Hashes
+ * are FNV-1a over the id's UTF-16 units. Load stays at most one half.
  */
 export class BookIndex {
-  #slots: (RestingNode | null)[] = new Array(MIN_CAPACITY).fill(null);
-  #hashes = new Int32Array(MIN_CAPACITY);
-  #mask = MIN_CAPACITY - 1;
-  /** 32 − log2(capacity): Fibonacci hashing takes the product's top bits, which mix every bit of the hash. */
-  #shift = 32 - Math.log2(MIN_CAPACITY);
+  /** Slot i: its order (or null) at 2i, that order's hash at 2i + 1. */
+  #table: (RestingNode | number | null)[] = emptyTable(MIN_SLOTS);
+  #mask = MIN_SLOTS - 1;
+  /** 32 − log2(slots): Fibonacci hashing takes the product's top bits, which mix every bit of the hash. */
+  #shift = 32 - Math.log2(MIN_SLOTS);
   #size = 0;
 
   get size(): number {
@@ -26,13 +28,12 @@ export class BookIndex {
 
   get(id: string): RestingNode | undefined {
     const hash = hashOf(id);
-    const slots = this.#slots;
-    const hashes = this.#hashes;
+    const table = this.#table;
     const mask = this.#mask;
     for (let i = this.#home(hash); ; i = (i + 1) & mask) {
-      const node = slots[i] as RestingNode | null;
+      const node = table[2 * i] as RestingNode | null;
       if (node === null) return undefined;
-      if (hashes[i] === hash && node.id === id) return node;
+      if (table[2 * i + 1] === hash && node.id === id) return node;
     }
   }
 
@@ -40,47 +41,50 @@ export class BookIndex {
   add(node: RestingNode) {
     const id = node.id;
     const hash = hashOf(id);
-    const slots = this.#slots;
-    const hashes = this.#hashes;
+    node.hash = hash;
+    const table = this.#table;
     const mask = this.#mask;
     let i = this.#home(hash);
     for (; ; i = (i + 1) & mask) {
-      const other = slots[i] as RestingNode | null;
+      const other = table[2 * i] as RestingNode | null;
       if (other === null) break;
-      if (hashes[i] === hash && other.id === id) {
-        other.slot = -1;
-        slots[i] = node;
-        node.slot = i;
+      if (table[2 * i + 1] === hash && other.id === id) {
+        table[2 * i] = node;
         return;
       }
     }
-    slots[i] = node;
-    hashes[i] = hash;
-    node.slot = i;
-    if (++this.#size * 2 > slots.length) this.#grow();
+    table[2 * i] = node;
+    table[2 * i + 1] = hash;
+    if (++this.#size * 4 > table.length) this.#grow();
   }
 
-  /** Unindexes `node` (a no-op if it is not indexed), then closes the gap: later entries of its probe run move back. */
+  /**
+   * Unindexes `node` (a no-op if it is not indexed): found by identity from its stored hash, so no string is hashed
+   * or compared. Then closes the gap: later entries of its probe run move back, which touches only the table,
+   * never the orders.
+   */
   delete(node: RestingNode) {
-    let gap = node.slot;
-    const slots = this.#slots;
-    if (slots[gap] !== node) return;
-    node.slot = -1;
-    this.#size--;
-    const hashes = this.#hashes;
+    const table = this.#table;
     const mask = this.#mask;
+    let gap = this.#home(node.hash);
+    for (; ; gap = (gap + 1) & mask) {
+      const other = table[2 * gap] as RestingNode | null;
+      if (other === node) break;
+      if (other === null) return;
+    }
+    this.#size--;
     for (let i = (gap + 1) & mask; ; i = (i + 1) & mask) {
-      const moved = slots[i] as RestingNode | null;
+      const moved = table[2 * i] as RestingNode | null;
       if (moved === null) break;
+      const hash = table[2 * i + 1] as number;
       // An entry may fill the gap only if its home slot is not cyclically within (gap, i].
-      const home = this.#home(hashes[i] as number);
+      const home = this.#home(hash);
       if (gap <= i ? gap < home && home <= i : gap < home || home <= i) continue;
-      slots[gap] = moved;
-      hashes[gap] = hashes[i] as number;
-      moved.slot = gap;
+      table[2 * gap] = moved;
+      table[2 * gap + 1] = hash;
       gap = i;
     }
-    slots[gap] = null;
+    table[2 * gap] = null;
   }
 
   #home(hash: number): number {
@@ -88,27 +92,29 @@ export class BookIndex {
   }
 
   #grow() {
-    const oldSlots = this.#slots;
-    const oldHashes = this.#hashes;
-    const capacity = oldSlots.length * 2;
-    this.#slots = new Array(capacity).fill(null);
-    this.#hashes = new Int32Array(capacity);
-    this.#mask = capacity - 1;
+    const old = this.#table;
+    const slots = old.length; // twice as many slots as before: the old table held two entries per slot
+    const table = emptyTable(slots);
+    this.#table = table;
+    this.#mask = slots - 1;
     this.#shift--;
-    const slots = this.#slots;
-    const hashes = this.#hashes;
-    for (let j = 0; j < oldSlots.length; j++) {
-      const node = oldSlots[j] as RestingNode | null;
+    for (let j = 0; j < old.length; j += 2) {
+      const node = old[j] as RestingNode | null;
       if (node === null) continue;
-      const hash = oldHashes[j] as number;
+      const hash = old[j + 1] as number;
       let i = this.#home(hash);
-      while (slots[i] !== null) i = (i + 1) & this.#mask;
-      slots[i] = node;
-      hashes[i] = hash;
-      node.slot = i;
-      oldSlots[j] = null; // the discarded array may be old-generation garbage: it must not keep orders alive
+      while (table[2 * i] !== null) i = (i + 1) & this.#mask;
+      table[2 * i] = node;
+      table[2 * i + 1] = hash;
+      old[j] = null; // the discarded table may be old-generation garbage: it must not keep orders alive
     }
   }
+}
+
+function emptyTable(slots: number): (RestingNode | number | null)[] {
+  const table: (RestingNode | number | null)[] = [];
+  for (let i = 0; i < slots; i++) table.push(null, 0);
+  return table;
 }
 
 /** FNV-1a, 32 bits. Order ids are short (`o123`), so this costs a few nanoseconds. */
