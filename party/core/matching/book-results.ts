@@ -29,18 +29,3 @@ export function quietResult(remaining: number, dropped: "ioc" | "no_liquidity" |
   }
   return result;
 }
-
-/**
- * Scratch lists a submit collects into before copying them out at their exact length (a list grown by push
- * reserves room for 17). Safe to share: submit runs to completion and never re-enters. Slots are cleared after each
- * copy so the scratch never keeps a returned fill alive.
- */
-export const fillScratch: BookFill[] = [];
-export const cancelScratch: RestingOrder[] = [];
-
-/** Copies the first `count` items out of `scratch` and clears those slots. */
-export function takeScratch<T>(scratch: T[], count: number): T[] {
-  const out = scratch.slice(0, count);
-  for (let i = 0; i < count; i++) scratch[i] = null as T;
-  return out;
-}
