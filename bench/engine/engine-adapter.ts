@@ -49,6 +49,9 @@ export function engineBookTarget(label = "our OrderBook (party/core/matching)"):
             return;
           }
           const result = op.book.submit(op.order);
+          // An index loop, not for-of: results mix plain fill lists with the book's shared frozen empty one, and
+          // for-of over both kinds allocated an iterator per submit (measured: +80 B/op, the adapter's cost, not the
+          // book's; the baseline counts inside its book).
           const made = result.fills;
           for (let f = 0; f < made.length; f++) filledQty += (made[f] as BookFill).quantity;
           fills += made.length;

@@ -88,7 +88,8 @@ export class BookIndex {
   }
 
   #home(hash: number): number {
-    return Math.imul(hash, 0x9e3779b1) >>> this.#shift;
+    // `| 0`: the shift is at least 1, so the slot fits an int32, and the compiler then keeps it out of doubles.
+    return (Math.imul(hash, 0x9e3779b1) >>> this.#shift) | 0;
   }
 
   #grow() {
