@@ -353,14 +353,10 @@ export default class GameRoom implements Party.Server {
   }
 
   #snapshotFor(claims: RoomClaims): ServerMessage {
-    const snapshot = this.#engine.snapshotFor(actorOf(claims), Date.now());
-    if (snapshot.type !== "snapshot") return snapshot;
     // Books as last published, so the deltas still on their way apply cleanly on top.
-    const books = snapshot.books.map((b) => ({
-      instrument: b.instrument,
-      ...this.#market.published(b.instrument),
-    }));
-    return { ...snapshot, books: books.map((b) => ({ ...b, bids: [...b.bids], asks: [...b.asks] })) };
+    return this.#engine.snapshotFor(actorOf(claims), Date.now(), (instrument) =>
+      this.#market.published(instrument),
+    );
   }
 
   async #maybeSnapshot(seq: number) {

@@ -1,8 +1,8 @@
 import { Ledger } from "../ledger";
-import { type BookFill, type DepthLevel, type MatchResult, OrderBook } from "../matching";
+import { type BookFill, type DepthLevel, type MatchResult, OrderBook, type RestingOrder } from "../matching";
 import { type Phase, transition } from "../phases";
 import type { OpenOrder, PnlView, PositionView } from "../protocol";
-import { type OrderRequest, type Rejection, TokenBucket, validateOrder } from "../risk";
+import { type OrderRequest, type Rejection, TokenBucket, validateOrder, worstCase } from "../risk";
 import { stateHash } from "../room-engine/state-hash";
 import { openOrderView, pnlView, positionView, positionViews } from "./account-views";
 import { allocateAuction, indicative } from "./auction-allocation";
@@ -218,11 +218,13 @@ export class Exchange {
 
   /** Settle: the ledger books both sides of every fill; the registry follows the book; events are published. */
   #settleMatch(taker: OrderRecord, result: MatchResult, out: EffectsBuilder) {
-    for (const cancelled of result.selfTradeCancels) {
+    // Index loops: `for…of` allocates an iterator per list per command on this hot path.
+    for (let i = 0; i < result.selfTradeCancels.length; i++) {
+      const cancelled = result.selfTradeCancels[i] as RestingOrder;
       const order = this.#remove(cancelled.id);
       if (order) out.cancelled(order, "self_trade");
     }
-    for (const fill of result.fills) this.#bookFill(taker, fill, out);
+    for (let i = 0; i < result.fills.length; i++) this.#bookFill(taker, result.fills[i] as BookFill, out);
     if (result.fills.length > 0 || result.rested || result.selfTradeCancels.length > 0)
       out.dirty(taker.instrument);
     if (result.rested) {
@@ -522,7 +524,7 @@ export class Exchange {
     ]);
     for (const instrument of instruments) {
       const e = this.#registry.exposure(account, instrument, this.#ledger.position(account, instrument));
-      const worst = Math.max(Math.abs(e.position + e.openBuy), Math.abs(e.position - e.openSell));
+      const worst = worstCase(e);
       perInstrument[instrument] = worst;
       total += worst;
     }

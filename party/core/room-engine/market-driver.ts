@@ -79,8 +79,10 @@ export class MarketDriver {
   ): DriverOutput {
     const out: DriverOutput = { exchange: [], public: [], signals: [], ticks: 0 };
     let unsampled = 0;
+    let lastSecond = 0;
     for (let i = 0; i < count; i++) {
       const step = this.#sim.step();
+      lastSecond = step.second;
       if (step.tickStarted && step.second > 1) {
         if (unsampled > 0) hooks.sample?.(unsampled);
         unsampled = 0;
@@ -126,7 +128,7 @@ export class MarketDriver {
     }
     if (unsampled > 0) hooks.sample?.(unsampled);
     if (count > 0) {
-      this.#reference(exchange, session, this.#sim.snapshot().second, at, out);
+      this.#reference(exchange, session, lastSecond, at, out);
       out.public.push({
         type: "underlying",
         spxTicks: this.#state.spxTicks,

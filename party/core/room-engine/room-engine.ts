@@ -25,7 +25,7 @@ import { simConfigFor } from "./game-config";
 import { marketFor, openTeams } from "./game-market";
 import { GameRecorder } from "./game-records";
 import { type DriverState, initialDriver, MarketDriver } from "./market-driver";
-import { snapshotFor } from "./snapshot-view";
+import { type DepthOf, snapshotFor } from "./snapshot-view";
 import { stateHash } from "./state-hash";
 import { toExchangeCommand } from "./trading-commands";
 
@@ -546,8 +546,8 @@ export class RoomEngine {
   }
 
   /** Everything one connection needs to build its screen. */
-  snapshotFor(actor: Actor, at: number): ServerMessage {
-    return snapshotFor(this.#exchange, this.#state.tape, this.clock(at), actor, this.underlying());
+  snapshotFor(actor: Actor, at: number, depthOf?: DepthOf): ServerMessage {
+    return snapshotFor(this.#exchange, this.#state.tape, this.clock(at), actor, this.underlying(), depthOf);
   }
 
   snapshot(): RoomState {
