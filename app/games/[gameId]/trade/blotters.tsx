@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { OpenOrder, PnlView, PositionView } from "@/party/core/protocol";
 import { formatPnl, formatTicks } from "../../../_lib/format";
 import type { FillRow } from "./market-state";
@@ -7,8 +8,8 @@ import type { TradingCommandInput } from "./use-game";
 
 type Send = (command: TradingCommandInput) => string | null;
 
-/** The team's working orders with cancel and cancel-all. */
-export function OpenOrders({ orders, send }: { orders: OpenOrder[]; send: Send }) {
+/** The team's working orders with cancel and cancel-all. Rows are memoised by order. */
+export const OpenOrders = memo(function OpenOrders({ orders, send }: { orders: OpenOrder[]; send: Send }) {
   return (
     <section className="panel tight" aria-label="Open orders">
       <div className="row spread-row">
@@ -37,34 +38,40 @@ export function OpenOrders({ orders, send }: { orders: OpenOrder[]; send: Send }
           </thead>
           <tbody>
             {orders.map((o) => (
-              <tr key={o.orderId}>
-                <td className="num">{o.instrument}</td>
-                <td className={o.side === "buy" ? "bid" : "ask"}>{o.side}</td>
-                <td className="num">{formatTicks(o.price)}</td>
-                <td className="num">
-                  {o.remaining}/{o.quantity}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="ghost small"
-                    aria-label={`Cancel order ${o.orderId}`}
-                    onClick={() => send({ type: "cancel_order", orderId: o.orderId })}
-                  >
-                    Cancel
-                  </button>
-                </td>
-              </tr>
+              <OrderRow key={o.orderId} order={o} send={send} />
             ))}
           </tbody>
         </table>
       )}
     </section>
   );
-}
+});
 
-/** The team's fills, newest first. */
-export function FillsBlotter({ fills }: { fills: FillRow[] }) {
+const OrderRow = memo(function OrderRow({ order: o, send }: { order: OpenOrder; send: Send }) {
+  return (
+    <tr>
+      <td className="num">{o.instrument}</td>
+      <td className={o.side === "buy" ? "bid" : "ask"}>{o.side}</td>
+      <td className="num">{formatTicks(o.price)}</td>
+      <td className="num">
+        {o.remaining}/{o.quantity}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="ghost small"
+          aria-label={`Cancel order ${o.orderId}`}
+          onClick={() => send({ type: "cancel_order", orderId: o.orderId })}
+        >
+          Cancel
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+/** The team's fills, newest first. Rows are memoised by fill. */
+export const FillsBlotter = memo(function FillsBlotter({ fills }: { fills: FillRow[] }) {
   const rows = fills.slice(-50).reverse();
   return (
     <section className="panel tight" aria-label="Fills">
@@ -85,24 +92,36 @@ export function FillsBlotter({ fills }: { fills: FillRow[] }) {
           </thead>
           <tbody>
             {rows.map((f) => (
-              <tr key={`${f.tradeId}-${f.orderId}`}>
-                <td className="num">{f.instrument}</td>
-                <td className={f.side === "buy" ? "bid" : "ask"}>{f.side}</td>
-                <td className="num">{f.quantity}</td>
-                <td className="num">{formatTicks(f.price)}</td>
-                <td className="num">{formatPnl(f.feeCents)}</td>
-                <td className="muted">{f.liquidity}</td>
-              </tr>
+              <FillLine key={`${f.tradeId}-${f.orderId}`} fill={f} />
             ))}
           </tbody>
         </table>
       )}
     </section>
   );
-}
+});
 
-/** Positions with average price, mark and P&L; totals on top. */
-export function PositionsPanel({ positions, pnl }: { positions: PositionView[]; pnl: PnlView | null }) {
+const FillLine = memo(function FillLine({ fill: f }: { fill: FillRow }) {
+  return (
+    <tr>
+      <td className="num">{f.instrument}</td>
+      <td className={f.side === "buy" ? "bid" : "ask"}>{f.side}</td>
+      <td className="num">{f.quantity}</td>
+      <td className="num">{formatTicks(f.price)}</td>
+      <td className="num">{formatPnl(f.feeCents)}</td>
+      <td className="muted">{f.liquidity}</td>
+    </tr>
+  );
+});
+
+/** Positions with average price, mark and P&L; totals on top. Rows are memoised by position. */
+export const PositionsPanel = memo(function PositionsPanel({
+  positions,
+  pnl,
+}: {
+  positions: PositionView[];
+  pnl: PnlView | null;
+}) {
   const open = positions.filter((p) => p.position !== 0 || p.realisedCents !== 0);
   return (
     <section className="panel tight" aria-label="Positions and P&L">
@@ -142,19 +161,25 @@ export function PositionsPanel({ positions, pnl }: { positions: PositionView[]; 
           </thead>
           <tbody>
             {open.map((p) => (
-              <tr key={p.instrument}>
-                <td className="num">{p.instrument}</td>
-                <td className="num" data-testid={`position-${p.instrument}`}>
-                  {p.position}
-                </td>
-                <td className="num">{formatTicks(p.averagePrice)}</td>
-                <td className="num">{p.markTicks === null ? "–" : formatTicks(p.markTicks)}</td>
-                <td className="num">{formatPnl(p.realisedCents + p.unrealisedCents)}</td>
-              </tr>
+              <PositionLine key={p.instrument} position={p} />
             ))}
           </tbody>
         </table>
       )}
     </section>
   );
-}
+});
+
+const PositionLine = memo(function PositionLine({ position: p }: { position: PositionView }) {
+  return (
+    <tr>
+      <td className="num">{p.instrument}</td>
+      <td className="num" data-testid={`position-${p.instrument}`}>
+        {p.position}
+      </td>
+      <td className="num">{formatTicks(p.averagePrice)}</td>
+      <td className="num">{p.markTicks === null ? "–" : formatTicks(p.markTicks)}</td>
+      <td className="num">{formatPnl(p.realisedCents + p.unrealisedCents)}</td>
+    </tr>
+  );
+});

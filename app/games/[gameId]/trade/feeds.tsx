@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { ClockView, ServerMessage } from "@/party/core/protocol";
 import { formatTicks } from "../../../_lib/format";
 import type { Trade } from "./market-state";
@@ -22,7 +23,13 @@ export function formatGameTime(ms: number): string {
 }
 
 /** Phase, game clock and speed, plus the connection state. */
-export function ClockBar({ clock, status }: { clock: ClockView | null; status: string }) {
+export const ClockBar = memo(function ClockBar({
+  clock,
+  status,
+}: {
+  clock: ClockView | null;
+  status: string;
+}) {
   return (
     <div className="clockbar" role="status" aria-label="Market status">
       <span className={`pill ${status === "open" ? "live" : "down"}`} data-testid="room-status">
@@ -42,10 +49,10 @@ export function ClockBar({ clock, status }: { clock: ClockView | null; status: s
       ) : null}
     </div>
   );
-}
+});
 
-/** Public trades tape, newest first. */
-export function TradeTape({ trades }: { trades: Trade[] }) {
+/** Public trades tape, newest first. Lines are memoised by print. */
+export const TradeTape = memo(function TradeTape({ trades }: { trades: Trade[] }) {
   const rows = trades.slice(-30).reverse();
   return (
     <section className="panel tight" aria-label="Trades">
@@ -55,24 +62,27 @@ export function TradeTape({ trades }: { trades: Trade[] }) {
       ) : (
         <ul className="tape">
           {rows.map((t) => (
-            <li
-              key={t.tradeId}
-              className={t.aggressor === "buy" ? "bid" : t.aggressor === "sell" ? "ask" : ""}
-            >
-              <span className="num">{formatGameTime(t.at)}</span> <span className="num">{t.instrument}</span>{" "}
-              <span className="num">
-                {t.quantity} @ {formatTicks(t.price)}
-              </span>
-            </li>
+            <TapeLine key={t.tradeId} trade={t} />
           ))}
         </ul>
       )}
     </section>
   );
-}
+});
+
+const TapeLine = memo(function TapeLine({ trade: t }: { trade: Trade }) {
+  return (
+    <li className={t.aggressor === "buy" ? "bid" : t.aggressor === "sell" ? "ask" : ""}>
+      <span className="num">{formatGameTime(t.at)}</span> <span className="num">{t.instrument}</span>{" "}
+      <span className="num">
+        {t.quantity} @ {formatTicks(t.price)}
+      </span>
+    </li>
+  );
+});
 
 /** Headlines for everyone; private signals for the roles that get them. */
-export function NewsAndSignals({
+export const NewsAndSignals = memo(function NewsAndSignals({
   news,
   signals,
 }: {
@@ -114,4 +124,4 @@ export function NewsAndSignals({
       ) : null}
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { secondsToExpiry } from "@/party/core/game-clock";
 import { formatStrike } from "@/party/core/instruments";
 import { DEFAULT_SIM_CONFIG, theoTicks, yearsForSeconds } from "@/party/core/market-sim";
@@ -19,8 +19,11 @@ type Props = {
   clock: ClockView | null;
 };
 
-/** Strikes × calls/puts for one underlying and expiry at a time; click a cell to trade that option. */
-export function OptionChain({
+/**
+ * Strikes × calls/puts for one underlying and expiry at a time; click a cell to trade that option. Each option's
+ * cells are a memoised component of plain numbers, so a depth change re-renders only the option it touched.
+ */
+export const OptionChain = memo(function OptionChain({
   instruments,
   books,
   lastPrice,
@@ -55,30 +58,17 @@ export function OptionChain({
   const cell = (symbol: string | undefined) => {
     if (!symbol) return <td colSpan={5} />;
     const book = books[symbol];
-    const bid = book?.bids[0]?.[0];
-    const ask = book?.asks[0]?.[0];
-    const last = lastPrice[symbol];
-    const pos = positions[symbol]?.position ?? 0;
-    const isSelected = symbol === selected;
-    const theo = theoOf(symbol);
     return (
-      <>
-        <td className={`num pos ${pos > 0 ? "long" : pos < 0 ? "short" : ""}`}>{pos === 0 ? "" : pos}</td>
-        <td className="num bid">{bid === undefined ? "–" : formatTicks(bid)}</td>
-        <td className="num ask">{ask === undefined ? "–" : formatTicks(ask)}</td>
-        <td className="num">
-          <button
-            type="button"
-            className={`chain-pick ${isSelected ? "selected" : ""}`}
-            aria-label={`Trade ${symbol}`}
-            aria-pressed={isSelected}
-            onClick={() => onSelect(symbol)}
-          >
-            {last === undefined ? "·" : formatTicks(last)}
-          </button>
-        </td>
-        <td className="num muted theo">{theo === null ? "" : formatTicks(theo)}</td>
-      </>
+      <ChainCells
+        symbol={symbol}
+        bid={book?.bids[0]?.[0]}
+        ask={book?.asks[0]?.[0]}
+        last={lastPrice[symbol]}
+        position={positions[symbol]?.position ?? 0}
+        theo={theoOf(symbol)}
+        selected={symbol === selected}
+        onSelect={onSelect}
+      />
     );
   };
 
@@ -131,7 +121,50 @@ export function OptionChain({
       </table>
     </div>
   );
-}
+});
+
+/** One option's five cells: position, bid, ask, last (the button that selects it) and the trader's theo. */
+const ChainCells = memo(function ChainCells({
+  symbol,
+  bid,
+  ask,
+  last,
+  position,
+  theo,
+  selected,
+  onSelect,
+}: {
+  symbol: string;
+  bid: number | undefined;
+  ask: number | undefined;
+  last: number | undefined;
+  position: number;
+  theo: number | null;
+  selected: boolean;
+  onSelect: (symbol: string) => void;
+}) {
+  return (
+    <>
+      <td className={`num pos ${position > 0 ? "long" : position < 0 ? "short" : ""}`}>
+        {position === 0 ? "" : position}
+      </td>
+      <td className="num bid">{bid === undefined ? "–" : formatTicks(bid)}</td>
+      <td className="num ask">{ask === undefined ? "–" : formatTicks(ask)}</td>
+      <td className="num">
+        <button
+          type="button"
+          className={`chain-pick ${selected ? "selected" : ""}`}
+          aria-label={`Trade ${symbol}`}
+          aria-pressed={selected}
+          onClick={() => onSelect(symbol)}
+        >
+          {last === undefined ? "·" : formatTicks(last)}
+        </button>
+      </td>
+      <td className="num muted theo">{theo === null ? "" : formatTicks(theo)}</td>
+    </>
+  );
+});
 
 type Series = {
   key: string;

@@ -1,12 +1,13 @@
 "use client";
 
+import { memo } from "react";
 import { formatTicks } from "../../../_lib/format";
 import type { Book } from "./market-state";
 
 const DEPTH = 8;
 
 /** The selected option's book: asks above, bids below; click a price to put it in the ticket. */
-export function OrderLadder({
+export const OrderLadder = memo(function OrderLadder({
   symbol,
   book,
   onPrice,
@@ -59,4 +60,4 @@ export function OrderLadder({
       </tbody>
     </table>
   );
-}
+});

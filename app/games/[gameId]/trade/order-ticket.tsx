@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, memo, useEffect, useRef, useState } from "react";
 import type { Side } from "@/party/core/protocol";
 import { formatTicks, parsePriceToTicks, parseQuantity } from "../../../_lib/format";
 import type { CommandOutcome } from "./market-state";
@@ -12,7 +12,7 @@ export type TicketPreset = { price: number; side: Side; nonce: number } | null;
  * The order ticket: buy/sell, limit/market/IOC, quantity and price. Shortcuts when not typing: B buy, S sell;
  * Enter sends; Esc clears. Clicking a price in the book or chain fills it in.
  */
-export function OrderTicket({
+export const OrderTicket = memo(function OrderTicket({
   symbol,
   preset,
   send,
@@ -146,4 +146,4 @@ export function OrderTicket({
       </div>
     </form>
   );
-}
+});

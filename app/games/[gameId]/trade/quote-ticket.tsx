@@ -1,12 +1,12 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, memo, useState } from "react";
 import { parsePriceToTicks, parseQuantity } from "../../../_lib/format";
 import type { CommandOutcome } from "./market-state";
 import type { TradingCommandInput } from "./use-game";
 
 /** Market makers quote both sides at once; a new quote replaces the previous one on that option. */
-export function QuoteTicket({
+export const QuoteTicket = memo(function QuoteTicket({
   symbol,
   send,
   outcomes,
@@ -80,4 +80,4 @@ export function QuoteTicket({
       ) : null}
     </form>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import type { TeamRole } from "@/party/core/protocol";
 import { FillsBlotter, OpenOrders, PositionsPanel } from "./blotters";
 import { CompliancePanel } from "./compliance-panel";
@@ -15,7 +15,14 @@ import { TeamsLive } from "./teams-live";
 import { UnderlyingChart } from "./underlying-chart";
 import type { GameConnection, TradingCommandInput } from "./use-game";
 
-/** The trader's screen: chain, book, tickets, own orders/fills/positions, market feeds. Everything is live. */
+// Panels this folder does not own, memoised here so a market-data update does not re-render them unchanged.
+const CompliancePanelMemo = memo(CompliancePanel);
+const TeamsLiveMemo = memo(TeamsLive);
+
+/**
+ * The trader's screen: chain, book, tickets, own orders/fills/positions, market feeds. Everything is live. Every
+ * panel is memoised and gets stable props, so an update re-renders only the panels whose data changed.
+ */
 export function TradingFloor({
   connection,
   send,
@@ -31,6 +38,12 @@ export function TradingFloor({
   const [preset, setPreset] = useState<TicketPreset>(null);
   const symbol = selected ?? market.instruments[0]?.symbol ?? null;
   const trading = teamRole !== null;
+  const positions = useMemo(() => Object.values(market.positions), [market.positions]);
+  const orders = useMemo(() => Object.values(market.orders), [market.orders]);
+  const onPrice = useCallback(
+    (price: number, side: "buy" | "sell") => setPreset({ price, side, nonce: Date.now() }),
+    [],
+  );
   return (
     <div className="floor">
       <ClockBar clock={market.clock} status={connection.status} />
@@ -49,11 +62,7 @@ export function TradingFloor({
         </section>
         <section className="panel tight" aria-label="Book and ticket">
           <h2 className="num">{symbol ?? "Book"}</h2>
-          <OrderLadder
-            symbol={symbol}
-            book={symbol ? market.books[symbol] : undefined}
-            onPrice={(price, side) => setPreset({ price, side, nonce: Date.now() })}
-          />
+          <OrderLadder symbol={symbol} book={symbol ? market.books[symbol] : undefined} onPrice={onPrice} />
           {trading ? (
             <OrderTicket symbol={symbol} preset={preset} send={send} outcomes={market.outcomes} />
           ) : null}
@@ -70,15 +79,15 @@ export function TradingFloor({
           ) : null}
           {trading ? (
             <>
-              <PositionsPanel positions={Object.values(market.positions)} pnl={market.pnl} />
-              <OpenOrders orders={Object.values(market.orders)} send={send} />
-              <CompliancePanel compliance={market.compliance} />
+              <PositionsPanel positions={positions} pnl={market.pnl} />
+              <OpenOrders orders={orders} send={send} />
+              <CompliancePanelMemo compliance={market.compliance} />
             </>
           ) : null}
           <NewsAndSignals news={market.news} signals={market.signals} />
         </div>
       </div>
-      {instructor ? <TeamsLive teams={market.teams} /> : null}
+      {instructor ? <TeamsLiveMemo teams={market.teams} /> : null}
       <div className="floor-bottom">
         <UnderlyingChart points={market.underlying} />
         <TradeTape trades={market.trades} />

@@ -1,14 +1,14 @@
 "use client";
 
 import { type IChartApi, type ISeriesApi, LineSeries, type UTCTimestamp } from "lightweight-charts";
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { createDarkChart } from "../../../_lib/dark-chart";
 import { formatTicks } from "../../../_lib/format";
 
 type Point = { spxTicks: number; spyTicks: number; at: number };
 
 /** SPX over game time (lightweight-charts). Prices arrive in ticks and are shown in dollars. */
-export function UnderlyingChart({ points }: { points: Point[] }) {
+export const UnderlyingChart = memo(function UnderlyingChart({ points }: { points: Point[] }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const series = useRef<ISeriesApi<"Line"> | null>(null);
@@ -51,4 +51,4 @@ export function UnderlyingChart({ points }: { points: Point[] }) {
       <div ref={host} className="chart" />
     </section>
   );
-}
+});

@@ -2,8 +2,10 @@
 
 import PartySocket from "partysocket";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { ServerFrame, ServerMessage, TradingCommand } from "@/party/core/protocol";
 import { useTRPCClient } from "../../../_trpc/client";
+import { createFrameBatcher } from "./frame-batcher";
 import type { AdminCommandInput } from "./instructor-controls";
 import { applyMessage, EMPTY_MARKET, type MarketState } from "./market-state";
 
@@ -34,7 +36,8 @@ const INITIAL: GameConnection = {
 
 /**
  * This browser's live link to its game's room: a fresh room token on every (re)connect, a session id with the last
- * frame seq so missed frames are replayed, and the market state rebuilt from every message.
+ * frame seq so missed frames are replayed, and the market state rebuilt from every message. Frames that arrive
+ * between two animation frames are applied together, in one state update rendered right before the next paint.
  */
 export function useGame(gameId: string, viewKey?: string) {
   const client = useTRPCClient();
@@ -47,6 +50,10 @@ export function useGame(gameId: string, viewKey?: string) {
     let cancelled = false;
     const sid = randomId();
     let lastSeq = 0;
+    // Socket events in arrival order (a close after a frame must not be undone by that frame's welcome).
+    const incoming = createFrameBatcher<Incoming>((batch) =>
+      flushSync(() => setState((s) => batch.reduce((acc, item) => receive(acc, item, sentAt.current), s))),
+    );
     const fetchToken = () =>
       viewKey
         ? client.game.viewToken.mutate({ gameId, key: viewKey })
@@ -65,12 +72,12 @@ export function useGame(gameId: string, viewKey?: string) {
           },
         });
         socketRef.current = socket;
-        socket.addEventListener("open", () => setState((s) => ({ ...s, status: "open", error: null })));
-        socket.addEventListener("close", () => setState((s) => ({ ...s, status: "reconnecting" })));
+        socket.addEventListener("open", () => incoming.push({ status: "open" }));
+        socket.addEventListener("close", () => incoming.push({ status: "reconnecting" }));
         socket.addEventListener("message", (event: MessageEvent) => {
           const frame = JSON.parse(String(event.data)) as ServerFrame;
           lastSeq = frame.seq;
-          setState((s) => frame.msgs.reduce((next, m) => apply(next, m, sentAt.current), s));
+          incoming.push({ frame });
         });
       })
       .catch((error: unknown) => {
@@ -78,6 +85,7 @@ export function useGame(gameId: string, viewKey?: string) {
       });
     return () => {
       cancelled = true;
+      incoming.dispose();
       socketRef.current?.close();
       socketRef.current = null;
     };
@@ -99,6 +107,17 @@ export function useGame(gameId: string, viewKey?: string) {
   );
 
   return { state, send };
+}
+
+type Incoming = { frame: ServerFrame } | { status: "open" | "reconnecting" };
+
+function receive(state: GameConnection, item: Incoming, sentAt: Map<string, number>): GameConnection {
+  if ("status" in item) {
+    return item.status === "open"
+      ? { ...state, status: "open", error: null }
+      : { ...state, status: "reconnecting" };
+  }
+  return item.frame.msgs.reduce((next, m) => apply(next, m, sentAt), state);
 }
 
 function apply(state: GameConnection, message: ServerMessage, sentAt: Map<string, number>): GameConnection {
