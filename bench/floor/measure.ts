@@ -24,6 +24,8 @@ export type Sample = {
   commitsPerSecond: number;
   lagP50: number;
   lagP95: number;
+  /** Share of updates on screen by the next frame after their message arrived. */
+  onTime: number;
   framesPerSecond: number;
   messagesPerSecond: number;
   kbPerSecond: number;
@@ -64,6 +66,7 @@ export async function measureWindow(
     commitsPerSecond: w.commits / s,
     lagP50: quantile(w.updateLags, 0.5),
     lagP95: quantile(w.updateLags, 0.95),
+    onTime: w.framesLate.filter((f) => f <= 0).length / Math.max(1, w.framesLate.length),
     framesPerSecond: w.socketFrames / s,
     messagesPerSecond: w.socketMessages / s,
     kbPerSecond: w.socketBytes / 1_024 / s,

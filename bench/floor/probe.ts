@@ -12,6 +12,8 @@ export const ProbeWindow = z.object({
   commits: z.number(),
   /** Socket message received → the next React commit, ms. */
   updateLags: z.array(z.number()),
+  /** Per commit after a message: frames it was painted after the first frame that could have shown it (0 = on time). */
+  framesLate: z.array(z.number()),
   socketFrames: z.number(),
   socketMessages: z.number(),
   socketBytes: z.number(),
@@ -28,18 +30,35 @@ export function installProbe() {
   let mutations = 0;
   let commits = 0;
   let updateLags: number[] = [];
+  let framesLate: number[] = [];
+  let frameCount = 0;
+  let arrivalFrame = 0;
+  let inFrame = false;
   let socketFrames = 0;
   let socketMessages = 0;
   let socketBytes = 0;
   let pendingSince: number | null = null;
 
+  // The probe's callback is registered first for every frame, so it counts the frame before the app's callbacks
+  // run; app callbacks are wrapped so a commit inside one is known to be painted in this very frame.
+  const nativeRaf = window.requestAnimationFrame.bind(window);
   let last = 0;
   const tick = (now: number) => {
+    frameCount++;
     if (last > 0) frames.push(now - last);
     last = now;
-    requestAnimationFrame(tick);
+    nativeRaf(tick);
   };
-  requestAnimationFrame(tick);
+  nativeRaf(tick);
+  window.requestAnimationFrame = (callback) =>
+    nativeRaf((now) => {
+      inFrame = true;
+      try {
+        callback(now);
+      } finally {
+        inFrame = false;
+      }
+    });
 
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push(entry.duration);
@@ -55,7 +74,10 @@ export function installProbe() {
         socketBytes += text.length;
         for (let at = text.indexOf('"type":"'); at >= 0; at = text.indexOf('"type":"', at + 8))
           socketMessages++;
-        pendingSince ??= performance.now();
+        if (pendingSince === null) {
+          pendingSince = performance.now();
+          arrivalFrame = frameCount;
+        }
       });
     }
   }
@@ -72,6 +94,8 @@ export function installProbe() {
       commits++;
       if (pendingSince !== null) {
         updateLags.push(performance.now() - pendingSince);
+        const paintedIn = inFrame ? frameCount : frameCount + 1;
+        framesLate.push(paintedIn - (arrivalFrame + 1));
         pendingSince = null;
       }
     },
@@ -95,6 +119,7 @@ export function installProbe() {
       mutations = 0;
       commits = 0;
       updateLags = [];
+      framesLate = [];
       socketFrames = 0;
       socketMessages = 0;
       socketBytes = 0;
@@ -106,6 +131,7 @@ export function installProbe() {
       mutations,
       commits,
       updateLags,
+      framesLate,
       socketFrames,
       socketMessages,
       socketBytes,
