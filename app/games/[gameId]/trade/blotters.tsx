@@ -26,22 +26,24 @@ export const OpenOrders = memo(function OpenOrders({ orders, send }: { orders: O
       {orders.length === 0 ? (
         <p className="muted">No working orders.</p>
       ) : (
-        <table className="dense">
-          <thead>
-            <tr>
-              <th>Option</th>
-              <th>Side</th>
-              <th>Price</th>
-              <th>Left</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((o) => (
-              <OrderRow key={o.orderId} order={o} send={send} />
-            ))}
-          </tbody>
-        </table>
+        <div className="blotter-scroll">
+          <table className="dense">
+            <thead>
+              <tr>
+                <th>Option</th>
+                <th>Side</th>
+                <th>Price</th>
+                <th>Left</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((o) => (
+                <OrderRow key={o.orderId} order={o} send={send} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -79,23 +81,25 @@ export const FillsBlotter = memo(function FillsBlotter({ fills }: { fills: FillR
       {rows.length === 0 ? (
         <p className="muted">No fills yet.</p>
       ) : (
-        <table className="dense">
-          <thead>
-            <tr>
-              <th>Option</th>
-              <th>Side</th>
-              <th>Qty</th>
-              <th>Price</th>
-              <th>Fee</th>
-              <th>Liq.</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => (
-              <FillLine key={`${f.tradeId}-${f.orderId}`} fill={f} />
-            ))}
-          </tbody>
-        </table>
+        <div className="blotter-scroll">
+          <table className="dense">
+            <thead>
+              <tr>
+                <th>Option</th>
+                <th>Side</th>
+                <th>Qty</th>
+                <th>Price</th>
+                <th>Fee</th>
+                <th>Liq.</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((f) => (
+                <FillLine key={`${f.tradeId}-${f.orderId}`} fill={f} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -149,22 +153,24 @@ export const PositionsPanel = memo(function PositionsPanel({
       {open.length === 0 ? (
         <p className="muted">Flat.</p>
       ) : (
-        <table className="dense">
-          <thead>
-            <tr>
-              <th>Option</th>
-              <th>Pos</th>
-              <th>Avg</th>
-              <th>Mark</th>
-              <th>P&amp;L</th>
-            </tr>
-          </thead>
-          <tbody>
-            {open.map((p) => (
-              <PositionLine key={p.instrument} position={p} />
-            ))}
-          </tbody>
-        </table>
+        <div className="blotter-scroll">
+          <table className="dense">
+            <thead>
+              <tr>
+                <th>Option</th>
+                <th>Pos</th>
+                <th>Avg</th>
+                <th>Mark</th>
+                <th>P&amp;L</th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.map((p) => (
+                <PositionLine key={p.instrument} position={p} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import { OrderTicket, type TicketPreset } from "./order-ticket";
 import { QuoteTicket } from "./quote-ticket";
 import { TeamsLive } from "./teams-live";
 import { UnderlyingChart } from "./underlying-chart";
+import "./floor.css";
 import type { GameConnection, TradingCommandInput } from "./use-game";
 
 // Panels this folder does not own, memoised here so a market-data update does not re-render them unchanged.
