@@ -12,6 +12,7 @@ import { profileWindow } from "./profile";
 import { printRound, printVerdict } from "./report";
 import { watchRoom } from "./room-watch";
 import { startStack } from "./stack";
+import { traceWindow } from "./trace";
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3351);
 const PARTY_PORT = Number(process.env.BENCH_PARTY_PORT ?? 19351);
@@ -79,8 +80,14 @@ try {
     const sentBefore = { ...bots.tally, rejected: { ...bots.tally.rejected } };
     const load = await measureWindow(page, cdp, "load", SECONDS);
     const after = { ...bots.tally, rejected: { ...bots.tally.rejected } };
+    if (round === ROUNDS && process.env.BENCH_SCREENSHOT) {
+      await page.screenshot({ path: process.env.BENCH_SCREENSHOT, fullPage: true });
+    }
     if (round === ROUNDS && process.env.BENCH_PROFILE) {
       await profileWindow(page, cdp, SECONDS, process.env.BENCH_PROFILE);
+    }
+    if (round === ROUNDS && process.env.BENCH_TRACE) {
+      await traceWindow(browser, page, SECONDS, process.env.BENCH_TRACE);
     }
     await bots.stop();
     await room.admin({ type: "set_speed", speed: 12 });
