@@ -43,9 +43,11 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   }
 
   // Both traders are on the first option of the chain.
-  const symbol = (await maker.locator(".ticket-symbol").first().textContent())?.trim() ?? "";
+  // The ticket shows a short label (SPX 4310C 15 Feb); its title is the canonical symbol the API uses.
+  const symbol = (await maker.locator(".ticket-symbol").first().getAttribute("title")) ?? "";
   expect(symbol).toMatch(/^SPX_\d+_CALL_/);
-  await expect(fund.locator(".ticket-symbol")).toHaveText(symbol);
+  await expect(maker.locator(".ticket-symbol")).toHaveText(/^SPX \d+C \d{1,2} [A-Z][a-z]{2}$/);
+  await expect(fund.locator(".ticket-symbol")).toHaveAttribute("title", symbol);
 
   const quote = maker.getByRole("form", { name: "Quote ticket" });
   await quote.getByLabel("Bid").fill("25.40");

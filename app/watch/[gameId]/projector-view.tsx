@@ -1,6 +1,7 @@
 "use client";
 
 import { formatPnl, formatTicks } from "../../_lib/format";
+import { instrumentLabel } from "../../_lib/instrument-label";
 import { ClockBar } from "../../games/[gameId]/trade/feeds";
 import { UnderlyingChart } from "../../games/[gameId]/trade/underlying-chart";
 import { useGame } from "../../games/[gameId]/trade/use-game";
@@ -51,7 +52,7 @@ export function ProjectorView({ gameId, viewKey }: { gameId: string; viewKey: st
             <ul className="big-trades">
               {biggest.map((t) => (
                 <li key={t.tradeId} className="num">
-                  {t.quantity} × {t.instrument} @ {formatTicks(t.price)}
+                  {t.quantity} × {instrumentLabel(t.instrument)} @ {formatTicks(t.price)}
                 </li>
               ))}
             </ul>

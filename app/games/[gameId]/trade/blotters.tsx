@@ -3,6 +3,7 @@
 import { memo } from "react";
 import type { OpenOrder, PnlView, PositionView } from "@/party/core/protocol";
 import { formatPnl, formatTicks } from "../../../_lib/format";
+import { instrumentLabel } from "../../../_lib/instrument-label";
 import type { FillRow } from "./market-state";
 import type { TradingCommandInput } from "./use-game";
 
@@ -52,7 +53,9 @@ export const OpenOrders = memo(function OpenOrders({ orders, send }: { orders: O
 const OrderRow = memo(function OrderRow({ order: o, send }: { order: OpenOrder; send: Send }) {
   return (
     <tr>
-      <td className="num">{o.instrument}</td>
+      <td className="num nowrap" title={o.instrument}>
+        {instrumentLabel(o.instrument)}
+      </td>
       <td className={o.side === "buy" ? "bid" : "ask"}>{o.side}</td>
       <td className="num">{formatTicks(o.price)}</td>
       <td className="num">
@@ -63,9 +66,10 @@ const OrderRow = memo(function OrderRow({ order: o, send }: { order: OpenOrder; 
           type="button"
           className="ghost small"
           aria-label={`Cancel order ${o.orderId}`}
+          title="Cancel this order"
           onClick={() => send({ type: "cancel_order", orderId: o.orderId })}
         >
-          Cancel
+          ×
         </button>
       </td>
     </tr>
@@ -108,7 +112,9 @@ export const FillsBlotter = memo(function FillsBlotter({ fills }: { fills: FillR
 const FillLine = memo(function FillLine({ fill: f }: { fill: FillRow }) {
   return (
     <tr>
-      <td className="num">{f.instrument}</td>
+      <td className="num nowrap" title={f.instrument}>
+        {instrumentLabel(f.instrument)}
+      </td>
       <td className={f.side === "buy" ? "bid" : "ask"}>{f.side}</td>
       <td className="num">{f.quantity}</td>
       <td className="num">{formatTicks(f.price)}</td>
@@ -179,7 +185,9 @@ export const PositionsPanel = memo(function PositionsPanel({
 const PositionLine = memo(function PositionLine({ position: p }: { position: PositionView }) {
   return (
     <tr>
-      <td className="num">{p.instrument}</td>
+      <td className="num nowrap" title={p.instrument}>
+        {instrumentLabel(p.instrument)}
+      </td>
       <td className="num" data-testid={`position-${p.instrument}`}>
         {p.position}
       </td>

@@ -3,6 +3,7 @@
 import { memo } from "react";
 import type { ClockView, ServerMessage } from "@/party/core/protocol";
 import { formatTicks } from "../../../_lib/format";
+import { instrumentLabel } from "../../../_lib/instrument-label";
 import type { Trade } from "./market-state";
 
 const PHASE_LABEL: Record<ClockView["phase"], string> = {
@@ -73,7 +74,10 @@ export const TradeTape = memo(function TradeTape({ trades }: { trades: Trade[] }
 const TapeLine = memo(function TapeLine({ trade: t }: { trade: Trade }) {
   return (
     <li className={t.aggressor === "buy" ? "bid" : t.aggressor === "sell" ? "ask" : ""}>
-      <span className="num">{formatGameTime(t.at)}</span> <span className="num">{t.instrument}</span>{" "}
+      <span className="num">{formatGameTime(t.at)}</span>{" "}
+      <span className="num" title={t.instrument}>
+        {instrumentLabel(t.instrument)}
+      </span>{" "}
       <span className="num">
         {t.quantity} @ {formatTicks(t.price)}
       </span>

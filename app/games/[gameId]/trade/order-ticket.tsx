@@ -3,6 +3,7 @@
 import { type FormEvent, memo, useEffect, useRef, useState } from "react";
 import type { Side } from "@/party/core/protocol";
 import { formatTicks, parsePriceToTicks, parseQuantity } from "../../../_lib/format";
+import { instrumentLabel } from "../../../_lib/instrument-label";
 import type { CommandOutcome } from "./market-state";
 import type { TradingCommandInput } from "./use-game";
 
@@ -82,7 +83,9 @@ export const OrderTicket = memo(function OrderTicket({
   const outcome = lastCid ? outcomes[lastCid] : undefined;
   return (
     <form className="ticket" onSubmit={submit} aria-label="Order ticket">
-      <div className="ticket-symbol num">{symbol ?? "no option selected"}</div>
+      <div className="ticket-symbol num" title={symbol ?? undefined}>
+        {symbol ? instrumentLabel(symbol) : "no option selected"}
+      </div>
       <fieldset className="side-toggle" aria-label="Side">
         {(["buy", "sell"] as const).map((s) => (
           <button

@@ -14,6 +14,7 @@ import { QuoteTicket } from "./quote-ticket";
 import { TeamsLive } from "./teams-live";
 import { UnderlyingChart } from "./underlying-chart";
 import "./floor.css";
+import { instrumentLabel } from "../../../_lib/instrument-label";
 import type { GameConnection, TradingCommandInput } from "./use-game";
 
 // Panels this folder does not own, memoised here so a market-data update does not re-render them unchanged.
@@ -62,7 +63,9 @@ export function TradingFloor({
           />
         </section>
         <section className="panel tight" aria-label="Book and ticket">
-          <h2 className="num">{symbol ?? "Book"}</h2>
+          <h2 className="num" title={symbol ?? undefined}>
+            {symbol ? instrumentLabel(symbol) : "Book"}
+          </h2>
           <OrderLadder symbol={symbol} book={symbol ? market.books[symbol] : undefined} onPrice={onPrice} />
           {trading ? (
             <OrderTicket symbol={symbol} preset={preset} send={send} outcomes={market.outcomes} />
