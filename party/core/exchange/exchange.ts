@@ -100,7 +100,7 @@ export class Exchange {
             price: command.price,
             quantity: command.quantity,
           };
-    const rejection = this.#validate(command.account, request, command.at, []);
+    const rejection = this.#validate(command.account, request, command.rateAt ?? command.at, []);
     if (rejection) return out.rejected(command.cid, rejection);
     const order = this.#newOrder(command, command.side, command.price ?? 0, command.quantity, false);
     out.accepted(command.cid, [order.orderId]);
@@ -115,7 +115,7 @@ export class Exchange {
       bid: command.bid,
       ask: command.ask,
     };
-    const rejection = this.#validate(command.account, request, command.at, previous);
+    const rejection = this.#validate(command.account, request, command.rateAt ?? command.at, previous);
     if (rejection) return out.rejected(command.cid, rejection);
     for (const id of [...previous]) this.#cancelOne(id, "replaced", out);
     const bid = this.#newOrder(command, "buy", command.bid.price, command.bid.quantity, true);

@@ -13,6 +13,8 @@ export type ExchangeCommand =
   | {
       type: "place";
       at: number;
+      /** Real milliseconds for the rate limit, when `at` is game time (the room's traders); defaults to `at`. */
+      rateAt?: number;
       account: string;
       cid: string | null;
       source: OrderSource;
@@ -28,6 +30,8 @@ export type ExchangeCommand =
   | {
       type: "quote";
       at: number;
+      /** Real milliseconds for the rate limit, when `at` is game time (the room's traders); defaults to `at`. */
+      rateAt?: number;
       account: string;
       cid: string | null;
       source: OrderSource;

@@ -333,7 +333,9 @@ export class RoomEngine {
       out.result({ type: "command_result", cid: command.cid, status: "rejected", ...why });
       return;
     }
-    const effects = exchange.handle(toExchangeCommand(command, actor.teamId, actor.source, at));
+    const effects = exchange.handle(
+      toExchangeCommand(command, actor.teamId, actor.source, this.#clock.state.gameMs, at),
+    );
     if (effects.result?.status === "rejected") {
       this.#recorder.rejected(
         command,

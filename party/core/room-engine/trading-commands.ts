@@ -1,12 +1,17 @@
 import type { ExchangeCommand } from "../exchange";
 import type { OrderSource, TradingCommand } from "../protocol";
 
-/** A trader's wire command as the exchange's command, for the account the room verified. */
+/**
+ * A trader's wire command as the exchange's command, for the account the room verified. `at` is game time (what
+ * orders, fills and trades are stamped with, like the simulated flow's); `rateAt` is the real time the command
+ * arrived, which the rate limit counts in.
+ */
 export function toExchangeCommand(
   command: TradingCommand,
   account: string,
   source: OrderSource,
   at: number,
+  rateAt: number,
 ): ExchangeCommand {
   const { cid } = command;
   switch (command.type) {
@@ -14,6 +19,7 @@ export function toExchangeCommand(
       return {
         type: "place",
         at,
+        rateAt,
         account,
         cid,
         source,
@@ -32,6 +38,7 @@ export function toExchangeCommand(
       return {
         type: "quote",
         at,
+        rateAt,
         account,
         cid,
         source,
