@@ -5,11 +5,11 @@ import { pushRoomSetup } from "@/server/services/room-admin";
 import { mintRoomToken } from "@/server/services/room-token";
 import {
   deployOnRunner,
-  mintBotServerToken,
   type RunnerResult,
   statusOnRunner,
   stopOnRunner,
 } from "../server/services/bot-runner-client";
+import { mintBotServerToken } from "./bots/bot-server-token";
 import type { BotFrame, LiveBotStatus } from "./bots/bot-wire";
 import { type PartykitDev, removePersistDir, startPartykitDev } from "./testing/partykit-dev";
 import { mustConnect, type RoomClient, type RoomMessage } from "./testing/room-client";
@@ -253,7 +253,7 @@ describe("the bots party runs each team's bot live against a real partykit dev",
     expect(broken.status?.message).toMatch(/^Your bot did not load: SyntaxError/);
   });
 
-  it("a room that restarts resumes its running bot (its deployment is stored), and remembers a stopped one", async () => {
+  it("after a restart the game room wakes its teams' bots: a running bot trades again with nobody at the editor, a stopped one stays stopped", async () => {
     const goodTeam = { gameId: GAME, teamId: "t-good" };
     const beforeDeploy = (await openOrders(GOOD_KEY)).length;
     must(await deployOnRunner(runner, deployment("t-good", GOOD, 2)));
@@ -261,12 +261,13 @@ describe("the bots party runs each team's bot live against a real partykit dev",
     const persistDir = server.persistDir;
     await server.stop();
     server = await startPartykitDev({ port: PORT, vars: { ROOM_TOKEN_SECRET: SECRET }, persistDir });
+    // Only the game room is visited (an API read, as a reconnecting trader or the clock's alarm would): it wakes
+    // the bots rooms of the teams whose bots traded here, and the bot resumes (v2, stored) and trades again,
+    // before anyone opens the editor or asks the bots party.
     const atRestart = (await openOrders(GOOD_KEY)).length;
-
-    // The first request wakes the bots room; it resumes v2 before answering, and the bot trades again.
+    await until(async () => (await openOrders(GOOD_KEY)).length > atRestart, 30_000);
     const woken = must(await statusOnRunner(runner, goodTeam));
     expect(woken.status).toMatchObject({ version: 2, state: "running" });
-    await until(async () => (await openOrders(GOOD_KEY)).length > atRestart);
     expect(must(await statusOnRunner(runner, { gameId: GAME, teamId: "t-mem" })).status).toMatchObject({
       state: "stopped",
       reason: "memory_budget",

@@ -1,5 +1,7 @@
 import type * as Party from "partykit/server";
 import { CLAIMS_HEADER, verifyRoomToken, verifyServerToken } from "./auth";
+import { mintBotServerToken } from "./bots/bot-server-token";
+import { botRoomNameFor } from "./bots/bot-wire";
 import { RoomClaims } from "./core/auth";
 import { MarketDataCoalescer } from "./core/market-data";
 import { Outbox } from "./core/outbox";
@@ -19,6 +21,7 @@ import {
 } from "./core/room-engine";
 import { parseRoomEnv } from "./env";
 import { ApiCommand, apiActor, apiError, apiRoute } from "./http-api";
+import { BotWaker } from "./room/bot-waker";
 import { Committer } from "./room/committer";
 import { DurableLog } from "./room/durable-log";
 import { RecordShipper } from "./room/record-shipper";
@@ -53,6 +56,7 @@ export default class GameRoom implements Party.Server {
   readonly #log: DurableLog<RoomCommand>;
   readonly #committer: Committer<RoomCommand>;
   readonly #records: RecordShipper;
+  readonly #bots: BotWaker;
   #market = new MarketDataCoalescer();
   #marketTimer: ReturnType<typeof setTimeout> | null = null;
   #clockTimer: ReturnType<typeof setTimeout> | null = null;
@@ -67,6 +71,7 @@ export default class GameRoom implements Party.Server {
       room.storage,
       env.RECORDS_URL ? httpShipBatch({ url: env.RECORDS_URL, secret: env.ROOM_TOKEN_SECRET, gameId }) : null,
     );
+    this.#bots = new BotWaker(room.storage, (teamId) => this.#wakeBot(teamId, env.ROOM_TOKEN_SECRET));
   }
 
   static async onBeforeConnect(request: Party.Request, lobby: Party.Lobby) {
@@ -126,6 +131,18 @@ export default class GameRoom implements Party.Server {
     this.#primeMarketData();
     // Timers and (in dev) alarms do not survive a restart: re-arm the clock from the restored state.
     this.#armClock();
+    // Nor do the teams' live bots (rooms of the bots party): wake the ones that traded here.
+    await this.#bots.start();
+  }
+
+  /** Starts a team's bots room (any authorised request does); it resumes the bot it was running, if any. */
+  async #wakeBot(teamId: string, secret: string) {
+    const gameId = this.#engine.setup?.gameId;
+    const bots = this.room.context.parties.bots;
+    if (!gameId || !bots) return;
+    const name = botRoomNameFor(gameId, teamId);
+    const authorization = `Bearer ${await mintBotServerToken(name, secret)}`;
+    await bots.get(name).fetch("/status", { headers: { authorization } });
   }
 
   /** The storage alarm: a woken room moves its clock and re-arms its timer. */
@@ -245,6 +262,7 @@ export default class GameRoom implements Party.Server {
     const claims = RoomClaims.parse(JSON.parse(ctx.request.headers.get(CLAIMS_HEADER) ?? "null"));
     const { sid, resumeFrom } = sessionOf(new URL(ctx.request.url), conn.id);
     conn.setState({ claims, sid, books: null });
+    if (claims.source === "bot" && claims.teamId) this.#bots.note(claims.teamId);
     const connected = this.#connectedCount();
     const resumed = resumeFrom === null ? null : this.#outbox.resume(sid, resumeFrom, Date.now());
     if (resumed?.kind === "replay") {

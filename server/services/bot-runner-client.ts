@@ -1,5 +1,5 @@
-import { SignJWT } from "jose";
 import { z } from "zod";
+import { mintBotServerToken } from "@/party/bots/bot-server-token";
 import {
   type BotStatusResponse,
   botRoomNameFor,
@@ -13,18 +13,6 @@ import {
  */
 
 export type RunnerOptions = { partykitUrl: string; secret: string };
-
-/** A one-minute token that lets this server drive one bots room (same claims as `mintServerToken`). */
-export async function mintBotServerToken(botRoom: string, secret: string): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ scope: "room-admin" })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject("outcry-server")
-    .setAudience(botRoom)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 60)
-    .sign(new TextEncoder().encode(secret));
-}
 
 const StatusResponse = z.object({
   status: LiveBotStatus.nullable(),
