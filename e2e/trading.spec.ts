@@ -145,4 +145,25 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(fund.getByTestId("ticket-rejection")).toContainText("not accepted during the pause");
   await teacher.screenshot({ path: "test-results/screens/floor-instructor.png", fullPage: true });
   await projector.screenshot({ path: "test-results/screens/projector-live.png", fullPage: true });
+
+  // The session runs to its close (skipped time is still simulated, marks every 5 minutes): the debrief then charts
+  // each team's greeks, and the fund's 5 long calls read as long vega and short theta.
+  await teacher.getByRole("button", { name: "Resume" }).click();
+  await expect(fund.getByTestId("phase")).toHaveText("Continuous trading");
+  await teacher.getByRole("button", { name: "Advance phase" }).click();
+  await expect(fund.getByTestId("phase")).toHaveText("Closed");
+  const after = await teacher.context().newPage();
+  await expect(async () => {
+    await after.goto(`${gameUrl.pathname}/debrief`);
+    const greeks = after.getByTestId("debrief-greeks-Fund");
+    await expect(greeks).toContainText("vega +$", { timeout: 3_000 });
+    await expect(greeks).toContainText("theta -$", { timeout: 1_000 });
+    // The debrief values the session's end as the room's score record does (the close's marks are shipped).
+    const pnl = (await after.getByTestId("debrief-pnl-Fund").textContent())?.trim() ?? "?";
+    await expect(after.getByTestId("debrief-scores-Fund")).toContainText(`Session 1: ${pnl}`, {
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 45_000 });
+  await expect(after.getByRole("figure", { name: "Greeks of Makers" })).toBeVisible();
+  await after.screenshot({ path: "test-results/screens/debrief-greeks.png", fullPage: true });
 });

@@ -164,4 +164,29 @@ describe("computeDebrief", () => {
     ]);
     expect(d.pnlCents).toBe(50_000);
   });
+
+  it("greeks over time: buying a call makes the book long gamma and vega and short theta; selling it flattens them", () => {
+    const t0 = Date.UTC(2024, 1, 13, 10, 0, 0); // session 1, 10:00 game time
+    const at = (minutes: number) => t0 + minutes * 60_000;
+    const marksAt = (seq: number, minutes: number): DebriefMark[] => [
+      { seq, at: at(minutes), instrument: "SPX", markTicks: 440_000 },
+      { seq: seq + 1, at: at(minutes), instrument: "SPY", markTicks: 44_000 },
+      { seq: seq + 2, at: at(minutes), instrument: X, markTicks: 2_500 },
+    ];
+    const trade = (seq: number, minutes: number, side: "buy" | "sell"): DebriefFill => ({
+      ...fill(seq, side, 2_500, 10, -20),
+      at: at(minutes),
+    });
+    const d = computeDebrief(
+      [trade(4, 1, "buy"), trade(10, 11, "sell")],
+      [...marksAt(1, 0), ...marksAt(5, 5), ...marksAt(11, 15)],
+    );
+    const [before, holding, after] = d.series;
+    expect(before).toMatchObject({ delta: 0, gammaMilli: 0, vegaCents: 0, thetaCents: 0 });
+    expect(holding?.delta).toBeGreaterThan(3); // 10 at-the-money calls ≈ 5 SPX-equivalent contracts
+    expect(holding?.gammaMilli).toBeGreaterThan(0);
+    expect(holding?.vegaCents).toBeGreaterThan(0);
+    expect(holding?.thetaCents).toBeLessThan(0);
+    expect(after).toMatchObject({ delta: 0, gammaMilli: 0, vegaCents: 0, thetaCents: 0 });
+  });
 });

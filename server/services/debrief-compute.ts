@@ -1,6 +1,7 @@
 import { COMPLIANCE, portfolioSample } from "@/party/core/compliance";
 import { secondsToExpiry, sessionAt } from "@/party/core/game-clock";
 import type { PositionView } from "@/party/core/protocol";
+import { type PortfolioGreeks, portfolioGreeks } from "./debrief-greeks";
 import { estimateSettlement, expiryCloseMs } from "./debrief-settlement";
 
 /**
@@ -27,8 +28,15 @@ export type TradeResult = DebriefFill & { edgeCents: number; resultCents: number
 
 export type Debrief = {
   pnlCents: number;
-  /** At every mark time: P&L, portfolio delta (SPX-equivalent contracts, GAME.md §8.4) and SPX/SPY notional ratio. */
-  series: { at: number; pnlCents: number; delta: number; ratioBp: number | null; singleLeg: boolean }[];
+  /**
+   * At every mark time: P&L, portfolio delta (SPX-equivalent contracts, GAME.md §8.4), the other greeks
+   * (debrief-greeks.ts: gamma per 1% move ×1000, vega in cents per vol point, theta in cents per session) and the
+   * SPX/SPY notional ratio.
+   */
+  series: ({ at: number; pnlCents: number; delta: number; ratioBp: number | null; singleLeg: boolean } & Omit<
+    PortfolioGreeks,
+    "deltaMilli"
+  >)[];
   /** Compliance breaches found in the series (hedge fund delta, arbitrage pair balance; GAME.md §11). */
   breaches: { at: number; code: "HF_DELTA" | "ARB_PAIR_BALANCE"; value: string }[];
   attribution: { spreadCents: number; inventoryCents: number; feesCents: number; settlementCents: number };
@@ -66,7 +74,8 @@ export function computeDebrief(
   const risk = (at: number) => {
     const spx = mark.get("SPX");
     const spy = mark.get("SPY");
-    if (spx === undefined || spy === undefined) return { delta: 0, ratioBp: null, singleLeg: false };
+    if (spx === undefined || spy === undefined)
+      return { delta: 0, ratioBp: null, singleLeg: false, gammaMilli: 0, vegaCents: 0, thetaCents: 0 };
     const views = [...position].map(
       ([instrument, q]): PositionView => ({
         instrument,
@@ -86,7 +95,19 @@ export function computeDebrief(
         ? null
         : Math.floor((sample.spxNotionalCents * 10_000) / sample.spyNotionalCents);
     const singleLeg = (sample.spxNotionalCents === 0) !== (sample.spyNotionalCents === 0);
-    return { delta: Math.round(sample.delta), ratioBp: singleLeg ? null : ratioBp, singleLeg };
+    const { gammaMilli, vegaCents, thetaCents } = portfolioGreeks(
+      position,
+      { spxTicks: spx, spyTicks: spy },
+      (expiry) => secondsToExpiry(expiry, session, at),
+    );
+    return {
+      delta: Math.round(sample.delta),
+      ratioBp: singleLeg ? null : ratioBp,
+      singleLeg,
+      gammaMilli,
+      vegaCents,
+      thetaCents,
+    };
   };
   const breaches: Debrief["breaches"] = [];
   const value = () => {
@@ -119,13 +140,7 @@ export function computeDebrief(
     if (e.kind === "mark") {
       mark.set(e.mark.instrument, e.mark.markTicks);
       const r = risk(e.mark.at);
-      const point = {
-        at: e.mark.at,
-        pnlCents: value(),
-        delta: r.delta,
-        ratioBp: r.ratioBp,
-        singleLeg: r.singleLeg,
-      };
+      const point = { at: e.mark.at, pnlCents: value(), ...r };
       const last = series.at(-1);
       if (last && last.at === e.mark.at) Object.assign(last, point);
       else series.push(point);

@@ -171,6 +171,10 @@ export class RoomEngine {
         if (event.phase === "closed" && this.#driver) {
           for (const e of this.#driver.settleExpiring(this.#clock.state.session, exchange, at))
             this.#apply(e, out);
+          // The close's marks (resting orders are gone: theoretical values), so the debrief values the session's
+          // end as its score does.
+          const { spxTicks, spyTicks } = this.#driver.prices();
+          this.#recorder.marks({ ...this.#marks(), SPX: spxTicks, SPY: spyTicks }, this.#clock.state.gameMs);
           this.#recordScores("session");
         }
         out.public({ type: "clock", clock: this.clock(at) });

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatPnl, formatTicks } from "../../../_lib/format";
 import { useTRPC } from "../../../_trpc/client";
+import { GreeksChart } from "./greeks-chart";
 import { PnlChart } from "./pnl-chart";
 import { RunPicker } from "./run-picker";
 
@@ -57,9 +58,13 @@ export function DebriefScreen({ gameId }: { gameId: string }) {
             </p>
           ) : null}
           {t.series.length > 1 ? (
-            <PnlChart series={t.series} />
+            <>
+              <PnlChart series={t.series} />
+              <h3>Greeks over time</h3>
+              <GreeksChart series={t.series} name={t.name} />
+            </>
           ) : (
-            <p className="muted">The P&amp;L and delta chart starts after two 5-minute marks.</p>
+            <p className="muted">The P&amp;L, delta and greeks charts start after two 5-minute marks.</p>
           )}
           <p className="small" data-testid={`debrief-breaches-${t.name}`}>
             {t.breaches.length === 0
