@@ -37,6 +37,13 @@ export function GameList() {
             <td className="num">{g.joinCode}</td>
             <td className="small">
               {g.preset} · <span className="num">{g.seed}</span>
+              {g.history.runs.length > 1 ? (
+                <div className="muted small" data-testid={`game-runs-${g.name}`}>
+                  {g.history.runs
+                    .map((r) => `run ${r.run}${r.origin === "start" ? "" : ` (${r.origin})`}: seed ${r.seed}`)
+                    .join(" · ")}
+                </div>
+              ) : null}
             </td>
             <td data-testid={`game-state-${g.name}`}>
               {g.history.lastPlayedAt === null ? (

@@ -299,3 +299,17 @@ export const scoreRecord = pgTable(
   },
   recordKey,
 );
+
+export const runRecord = pgTable(
+  "run_record",
+  {
+    gameId: text("game_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    /** 1, 2, 3, … per game: the first start, then each start after a reset or rematch. */
+    run: integer("run").notNull(),
+    seed: bigint("seed", { mode: "number" }).notNull(),
+    origin: text("origin", { enum: ["start", "reset", "rematch"] }).notNull(),
+  },
+  recordKey,
+);

@@ -1,22 +1,74 @@
-import { sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db";
+import { runRecord } from "../db/schema";
 
 /**
  * One run of a game: from a start (or a reset, or a rematch) to the next. A reset or rematch keeps the game's records
- * and their seq, and restarts the game clock at the first session, so a run starts where game time goes back.
- * `from`/`to` are the game times (game-epoch ms) of the run's first and last fill or mark.
+ * and their seq, and restarts the game clock at the first session. `from`/`to` are the game times (game-epoch ms) of
+ * the run's start (or first fill or mark) and its last fill or mark; `seed` and `origin` come from the room's run
+ * record (null for games recorded before rooms wrote them).
  */
-export type GameRun = { run: number; fromSeq: number; toSeq: number; from: number; to: number };
+export type GameRun = {
+  run: number;
+  fromSeq: number;
+  toSeq: number;
+  from: number;
+  to: number;
+  seed: number | null;
+  origin: "start" | "reset" | "rematch" | null;
+};
 
 type Row = { seq: unknown; at: unknown; prev_at: unknown; rn: unknown; n: unknown };
 
 /**
- * The runs of a game, oldest first (none before its first fill or mark), from its fills and marks: one window query
- * returns the first record, the last, and each record whose game time is earlier than the one before it.
- * Limitation: a reset before the clock moved past the previous run's last fill or mark is not seen (nothing to
- * tell the runs apart by); the room records no reset, and that run had no P&L to speak of.
+ * The runs of a game, oldest first: from the room's run records (each start after a reset or rematch writes one),
+ * each run reaching to the record before the next; for games recorded before run records, inferred from fills and
+ * marks (`inferredRuns`).
  */
 export async function gameRuns(db: Db, gameId: string): Promise<GameRun[]> {
+  const starts = await db
+    .select({
+      seq: runRecord.seq,
+      at: runRecord.at,
+      run: runRecord.run,
+      seed: runRecord.seed,
+      origin: runRecord.origin,
+    })
+    .from(runRecord)
+    .where(eq(runRecord.gameId, gameId))
+    .orderBy(asc(runRecord.seq));
+  if (starts.length === 0) return inferredRuns(db, gameId);
+  const runs: GameRun[] = [];
+  for (const [i, start] of starts.entries()) {
+    const next = starts[i + 1];
+    const toSeq = next ? next.seq - 1 : Number.MAX_SAFE_INTEGER;
+    const result = (await db.execute(sql`
+      select max(at) as at from (
+        select at from fill_record where game_id = ${gameId} and seq between ${start.seq} and ${toSeq}
+        union all
+        select at from mark_record where game_id = ${gameId} and seq between ${start.seq} and ${toSeq}
+      ) r`)) as unknown as { rows: { at: unknown }[] };
+    const last = result.rows[0];
+    const to = last?.at === null || last?.at === undefined ? start.at : Number(last.at);
+    runs.push({
+      run: i + 1,
+      fromSeq: start.seq,
+      toSeq,
+      from: start.at,
+      to,
+      seed: start.seed,
+      origin: start.origin,
+    });
+  }
+  return runs;
+}
+
+/**
+ * Runs inferred from fills and marks, oldest first (none before the first fill or mark): one window query returns
+ * the first record, the last, and each record whose game time is earlier than the one before it. Limitation: a reset
+ * before the clock moved past the previous run's last fill or mark is not seen.
+ */
+async function inferredRuns(db: Db, gameId: string): Promise<GameRun[]> {
   const result = (await db.execute(sql`
     select seq, at, prev_at, rn, n from (
       select seq, at, lag(at) over w as prev_at, row_number() over w as rn, count(*) over () as n
@@ -45,7 +97,15 @@ export async function gameRuns(db: Db, gameId: string): Promise<GameRun[]> {
         current.toSeq = row.seq - 1;
         current.to = row.prevAt;
       }
-      runs.push({ run: runs.length + 1, fromSeq: row.seq, toSeq: row.seq, from: row.at, to: row.at });
+      runs.push({
+        run: runs.length + 1,
+        fromSeq: row.seq,
+        toSeq: row.seq,
+        from: row.at,
+        to: row.at,
+        seed: null,
+        origin: null,
+      });
     }
     if (row.last) {
       const run = runs.at(-1) as GameRun;

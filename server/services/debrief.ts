@@ -83,7 +83,8 @@ export async function debriefFor(
     });
   }
   return {
-    game: { id: view.game.id, name: view.game.name, seed: view.game.seed },
+    // The run's own seed (a rematch changes it), else the game's.
+    game: { id: view.game.id, name: view.game.name, seed: run?.seed ?? view.game.seed },
     runs,
     run: run?.run ?? null,
     teams: results,

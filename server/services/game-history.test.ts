@@ -76,8 +76,61 @@ describe.each(testDbKinds())("the lobby's game history on %s", (kind) => {
       fills: 1,
       lastPlayedAt: CLOSE - 19_500_000,
       ended: false,
+      runs: [],
     });
-    expect(byName.get("Fresh")?.history).toEqual({ fills: 0, lastPlayedAt: null, ended: false });
+    expect(byName.get("Fresh")?.history).toEqual({ fills: 0, lastPlayedAt: null, ended: false, runs: [] });
     expect(fresh.id).toBe(byName.get("Fresh")?.id);
+  });
+
+  it("a reset and a rematch keep the old runs, each with its seed; the game shows the current seed; the debrief picks a run", async () => {
+    const teacher = await ctx.app.signUp({ name: "Ru", email: "ru@school.test", role: "instructor" });
+    const g = await teacher.caller.game.create({ name: "Runs", preset: "compact", seed: 42 });
+    const run = (
+      seq: number,
+      n: number,
+      seed: number,
+      origin: "start" | "reset" | "rematch",
+    ): GameRecord => ({
+      kind: "run",
+      seq,
+      at: CLOSE - 19_800_000,
+      run: n,
+      seed,
+      origin,
+    });
+    const batch = {
+      gameId: g.id,
+      records: [
+        run(1, 1, 42, "start"),
+        fill(2, CLOSE - 600_000),
+        mark(3, CLOSE),
+        run(4, 2, 42, "reset"),
+        mark(5, CLOSE - 19_000_000),
+        run(6, 3, 777, "rematch"),
+        fill(7, CLOSE - 18_000_000),
+        mark(8, CLOSE - 17_000_000),
+      ],
+    };
+    expect((await ingestRecords(ctx.handle.db, batch)).inserted).toBe(8);
+    // The same batch again stores nothing twice (and the seed stays the latest run's).
+    expect((await ingestRecords(ctx.handle.db, batch)).inserted).toBe(0);
+
+    const mine = (await teacher.caller.game.mine()).find((x) => x.id === g.id);
+    expect(mine?.seed).toBe(777);
+    expect(mine?.history.runs).toEqual([
+      { run: 1, seed: 42, origin: "start" },
+      { run: 2, seed: 42, origin: "reset" },
+      { run: 3, seed: 777, origin: "rematch" },
+    ]);
+    const latest = await teacher.caller.debrief.byGame({ gameId: g.id });
+    expect(latest.run).toBe(3);
+    expect(latest.game.seed).toBe(777);
+    expect(latest.runs.map((r) => [r.run, r.seed, r.origin, r.fromSeq, r.to])).toEqual([
+      [1, 42, "start", 1, CLOSE],
+      [2, 42, "reset", 4, CLOSE - 19_000_000],
+      [3, 777, "rematch", 6, CLOSE - 17_000_000],
+    ]);
+    const first = await teacher.caller.debrief.byGame({ gameId: g.id, run: 1 });
+    expect(first.game.seed).toBe(42);
   });
 });

@@ -7,6 +7,7 @@ import {
   markRecord,
   newsRecord,
   orderRecord,
+  runRecord,
   scoreRecord,
   tradeRecord,
 } from "../db/schema";
@@ -35,6 +36,7 @@ export async function ingestRecords(db: Db, batch: RecordBatch) {
       [markRecord, pick("mark")],
       [newsRecord, pick("news")],
       [scoreRecord, pick("score")],
+      [runRecord, pick("run")],
     ] as const;
     for (const [table, rows] of tables) {
       if (rows.length === 0) continue;
@@ -47,6 +49,10 @@ export async function ingestRecords(db: Db, batch: RecordBatch) {
         .returning({ seq: target.seq });
       count += result.length;
     }
+    // A run record (a start, or the start after a reset or rematch) makes its seed the game's current seed; the
+    // earlier runs keep theirs in run_record. Batches arrive in seq order, so the last one in a batch is the newest.
+    const latest = pick("run").at(-1);
+    if (latest) await tx.update(game).set({ seed: latest.seed }).where(eq(game.id, gameId));
     return count;
   });
   const throughSeq = Math.max(...batch.records.map((r) => r.seq));

@@ -60,7 +60,7 @@ export async function listGamesForUser(db: Db, userId: string) {
   );
   return rows.map((g) => ({
     ...g,
-    history: history.get(g.id) ?? { fills: 0, lastPlayedAt: null, ended: false },
+    history: history.get(g.id) ?? { fills: 0, lastPlayedAt: null, ended: false, runs: [] },
     access: g.instructorId === userId ? ("instructor" as const) : ("player" as const),
     teamId: memberships.find((m) => m.gameId === g.id)?.teamId ?? null,
   }));

@@ -55,6 +55,18 @@ export const GameRecord = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("mark"), seq: NonNeg, at: NonNeg, instrument: Id, markTicks: NonNeg }),
   z.object({ kind: z.literal("news"), seq: NonNeg, at: NonNeg, headline: z.string().min(1).max(200) }),
+  /**
+   * A run of the game begins: its first start, or the first start after a reset (same seed) or a rematch (new
+   * seed). Runs number 1, 2, 3, …; every record after it, up to the next run, belongs to it.
+   */
+  z.object({
+    kind: z.literal("run"),
+    seq: NonNeg,
+    at: NonNeg,
+    run: Int.min(1),
+    seed: NonNeg,
+    origin: z.enum(["start", "reset", "rematch"]),
+  }),
   z.object({
     kind: z.literal("score"),
     seq: NonNeg,

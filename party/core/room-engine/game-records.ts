@@ -107,6 +107,10 @@ export class GameRecorder {
     this.#push({ kind: "score", seq: 0, ...s, scoreBp: Math.max(0, Math.min(10_000, s.scoreBp)) });
   }
 
+  run(r: { run: number; seed: number; origin: "start" | "reset" | "rematch"; at: number }) {
+    this.#push({ kind: "run", seq: 0, ...r });
+  }
+
   news(headline: string, at: number) {
     this.#push({ kind: "news", seq: 0, at, headline: headline.slice(0, 200) });
   }

@@ -72,7 +72,15 @@ export type RoomState = {
   setup: RoomSetup | null;
   pings: number;
   exchange: ReturnType<Exchange["snapshot"]> | null;
-  game: { status: GameStatus; generation: number; seed: number | null };
+  /** `origin`: what began the current run (absent in rooms saved before runs were recorded: a first start). */
+  game: {
+    status: GameStatus;
+    generation: number;
+    seed: number | null;
+    origin?: "start" | "reset" | "rematch";
+    /** True once the current run's `run` record is written (at its first start). */
+    recorded?: boolean;
+  };
   clock: ClockState;
   driver: DriverState | null;
   /** Real second (÷ 2) of the last periodic broadcast, so replays broadcast at the same commands. */
@@ -370,11 +378,11 @@ export class RoomEngine {
     switch (command.type) {
       case "start_game":
         this.#onClock(clock.start(at), at, out);
-        if (clock.state.running) game.status = "running";
+        if (clock.state.running) this.#beginRun();
         break;
       case "advance_phase":
         this.#onClock(clock.advancePhase(at), at, out);
-        if (clock.state.running) game.status = "running";
+        if (clock.state.running) this.#beginRun();
         break;
       case "pause":
         this.#onClock(clock.pause(at), at, out);
@@ -437,6 +445,9 @@ export class RoomEngine {
           this.#apply(exchange.handle({ type: "set_phase", at, phase: "closed" }), out);
         if (command.type === "rematch") game.seed = command.seed ?? nextSeed(game.seed ?? setup.seed);
         game.generation++;
+        game.origin = command.type === "rematch" ? "rematch" : "reset";
+        game.recorded = false;
+        this.#recordRun();
         game.status = "lobby";
         this.#state.tape = [];
         this.#clock = new GameClock(initialClock(clock.state.speed));
@@ -449,6 +460,28 @@ export class RoomEngine {
     }
     out.result({ type: "command_result", cid: command.cid, status: "accepted", orderIds: [] });
     out.public({ type: "clock", clock: this.clock(at) });
+  }
+
+  /** The game runs (its first start records the first run). */
+  #beginRun() {
+    this.#state.game.status = "running";
+    this.#recordRun();
+  }
+
+  /**
+   * Records the current run (number, seed, what began it) once: at the game's first start, and at each reset or
+   * rematch (nothing trades between one and the next start, so every later record belongs to the new run).
+   */
+  #recordRun() {
+    const game = this.#state.game;
+    if (game.recorded) return;
+    game.recorded = true;
+    this.#recorder.run({
+      run: game.generation + 1,
+      seed: game.seed ?? (this.#state.setup as RoomSetup).seed,
+      origin: game.origin ?? "start",
+      at: this.#clock.state.gameMs,
+    });
   }
 
   #apply(effects: ExchangeEffects, out: RoomEffectsBuilder) {

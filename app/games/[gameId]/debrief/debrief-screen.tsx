@@ -29,8 +29,8 @@ export function DebriefScreen({ gameId }: { gameId: string }) {
       <section className="panel game-head">
         <h1>Debrief · {game.name}</h1>
         <p className="muted">
-          Created with seed <span className="num">{game.seed}</span> · from the game's records (trades, fills
-          and 5-minute marks) · <a href={`/games/${game.id}`}>Back to the floor</a>
+          Seed <span className="num">{game.seed}</span> · from the game's records (trades, fills and 5-minute
+          marks) · <a href={`/games/${game.id}`}>Back to the floor</a>
         </p>
         <RunPicker runs={runs} selected={debrief.data.run} onSelect={setRun} />
       </section>

@@ -2,7 +2,15 @@
 
 import { formatGameTime } from "../../game-time";
 
-export type RunSummary = { run: number; from: number; to: number };
+export type RunSummary = {
+  run: number;
+  from: number;
+  to: number;
+  seed: number | null;
+  origin: "start" | "reset" | "rematch" | null;
+};
+
+const ORIGIN = { start: "", reset: " (reset)", rematch: " (rematch)" } as const;
 
 /** The runs of a game (a reset or rematch starts the next one, with the same records kept): pick one to debrief. */
 export function RunPicker({
@@ -25,7 +33,9 @@ export function RunPicker({
           aria-pressed={r.run === selected}
           onClick={() => onSelect(r.run)}
         >
-          Run {r.run}: {formatGameTime(r.from)} – {formatGameTime(r.to)}
+          Run {r.run}
+          {r.origin ? ORIGIN[r.origin] : ""}: {formatGameTime(r.from)} – {formatGameTime(r.to)}
+          {r.seed === null ? "" : ` · seed ${r.seed}`}
         </button>
       ))}
     </fieldset>
