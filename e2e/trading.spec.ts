@@ -165,5 +165,8 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
     });
   }).toPass({ timeout: 45_000 });
   await expect(after.getByRole("figure", { name: "Greeks of Makers" })).toBeVisible();
+  // The market maker's quote coverage per 5-minute window (one option quoted of the whole chain: under 80%).
+  await expect(after.getByTestId("debrief-coverage-Makers")).toContainText(/\d+ windows · \d+ under 80%/);
+  await expect(after.getByTestId("debrief-breaches-Makers")).toContainText("quoted");
   await after.screenshot({ path: "test-results/screens/debrief-greeks.png", fullPage: true });
 });

@@ -313,3 +313,17 @@ export const runRecord = pgTable(
   },
   recordKey,
 );
+
+export const coverageRecord = pgTable(
+  "coverage_record",
+  {
+    gameId: text("game_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+    teamId: text("team_id").notNull(),
+    /** Quote coverage of one 5-minute window, bp (GAME.md §11.2). */
+    coverageBp: integer("coverage_bp").notNull(),
+    penaltyBp: integer("penalty_bp").notNull(),
+  },
+  (t) => [...recordKey(t), index("coverage_record_team_idx").on(t.gameId, t.teamId)],
+);

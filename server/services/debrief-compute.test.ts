@@ -189,4 +189,15 @@ describe("computeDebrief", () => {
     expect(holding?.thetaCents).toBeLessThan(0);
     expect(after).toMatchObject({ delta: 0, gammaMilli: 0, vegaCents: 0, thetaCents: 0 });
   });
+
+  it("a market maker's coverage windows under 80% are breaches; the coverage series is returned as recorded", () => {
+    const coverage = [
+      { at: 300_000, coverageBp: 9_500 },
+      { at: 600_000, coverageBp: 7_999 },
+      { at: 900_000, coverageBp: 8_000 },
+    ];
+    const d = computeDebrief([], [mark(1, 2_500)], "market_maker", coverage);
+    expect(d.coverage).toEqual(coverage);
+    expect(d.breaches).toEqual([{ at: 600_000, code: "MM_QUOTE_COVERAGE", value: "79% quoted" }]);
+  });
 });

@@ -23,6 +23,7 @@ export type DebriefFill = {
   tradeId: string;
 };
 export type DebriefMark = { seq: number; at: number; instrument: string; markTicks: number };
+export type DebriefCoverage = { at: number; coverageBp: number };
 
 export type TradeResult = DebriefFill & { edgeCents: number; resultCents: number };
 
@@ -37,8 +38,13 @@ export type Debrief = {
     PortfolioGreeks,
     "deltaMilli"
   >)[];
-  /** Compliance breaches found in the series (hedge fund delta, arbitrage pair balance; GAME.md §11). */
-  breaches: { at: number; code: "HF_DELTA" | "ARB_PAIR_BALANCE"; value: string }[];
+  /**
+   * Compliance breaches (GAME.md §11): hedge fund delta and arbitrage pair balance found in the series, market
+   * maker windows under the coverage threshold from the room's coverage records.
+   */
+  breaches: { at: number; code: "HF_DELTA" | "ARB_PAIR_BALANCE" | "MM_QUOTE_COVERAGE"; value: string }[];
+  /** A market maker's quote coverage per 5-minute window (bp), as the room measured it. */
+  coverage: DebriefCoverage[];
   attribution: { spreadCents: number; inventoryCents: number; feesCents: number; settlementCents: number };
   bySource: Record<string, { fills: number; contracts: number; spreadCents: number; feesCents: number }>;
   best: TradeResult[];
@@ -54,6 +60,7 @@ export function computeDebrief(
   fills: readonly DebriefFill[],
   marks: readonly DebriefMark[],
   role: string = "market_maker",
+  coverage: readonly DebriefCoverage[] = [],
 ): Debrief {
   const events = [
     ...fills.map((f) => ({ kind: "fill" as const, seq: f.seq, fill: f })),
@@ -183,6 +190,16 @@ export function computeDebrief(
       }
     }
   }
+  for (const c of coverage) {
+    if (c.coverageBp < COMPLIANCE.mmWindowMinBp) {
+      breaches.push({
+        at: c.at,
+        code: "MM_QUOTE_COVERAGE",
+        value: `${Math.floor(c.coverageBp / 100)}% quoted`,
+      });
+    }
+  }
+  breaches.sort((a, b) => a.at - b.at);
   const lastAt = events.reduce((at, e) => Math.max(at, e.kind === "mark" ? e.mark.at : e.fill.at), 0);
   settleDue(lastAt, true);
   const pnlCents = value();
@@ -206,6 +223,7 @@ export function computeDebrief(
       inventoryCents: pnlCents - spread - fees - settlement,
     },
     bySource,
+    coverage: [...coverage],
     best: ranked.slice(0, 5).filter((r) => r.resultCents > 0),
     worst: ranked
       .slice(-5)

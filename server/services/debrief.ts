@@ -1,6 +1,6 @@
 import { and, asc, between, eq } from "drizzle-orm";
 import type { Db } from "../db";
-import { fillRecord, markRecord, scoreRecord } from "../db/schema";
+import { coverageRecord, fillRecord, markRecord, scoreRecord } from "../db/schema";
 import { computeDebrief } from "./debrief-compute";
 import { gameRuns } from "./debrief-runs";
 import { getGameForUser } from "./game";
@@ -58,6 +58,17 @@ export async function debriefFor(
         ),
       )
       .orderBy(asc(fillRecord.seq));
+    const coverage = await db
+      .select({ at: coverageRecord.at, coverageBp: coverageRecord.coverageBp })
+      .from(coverageRecord)
+      .where(
+        and(
+          eq(coverageRecord.gameId, input.gameId),
+          eq(coverageRecord.teamId, t.id),
+          between(coverageRecord.seq, lo, hi),
+        ),
+      )
+      .orderBy(asc(coverageRecord.seq));
     const scores = await db
       .select({
         scope: scoreRecord.scope,
@@ -79,7 +90,7 @@ export async function debriefFor(
       name: t.name,
       role: t.role,
       scores,
-      ...computeDebrief(fills, marks, t.role),
+      ...computeDebrief(fills, marks, t.role, coverage),
     });
   }
   return {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { GameRecord, RecordBatch } from "@/party/core/protocol";
 import type { Db } from "../db";
 import {
+  coverageRecord,
   fillRecord,
   game,
   markRecord,
@@ -37,6 +38,7 @@ export async function ingestRecords(db: Db, batch: RecordBatch) {
       [newsRecord, pick("news")],
       [scoreRecord, pick("score")],
       [runRecord, pick("run")],
+      [coverageRecord, pick("coverage")],
     ] as const;
     for (const [table, rows] of tables) {
       if (rows.length === 0) continue;

@@ -123,6 +123,11 @@ export class ComplianceMonitor {
     return { teamId, role, checks: [this.#check(team)], penaltyBp: penaltyBp(team) };
   }
 
+  /** A market maker's quote coverage over the last closed 5-minute window, in bp (null before the first). */
+  lastWindowBp(teamId: string): number | null {
+    return this.#state.teams[teamId]?.lastWindowBp ?? null;
+  }
+
   /** The largest fall of the team's P&L from a peak, sampled at tick boundaries, in cents. */
   maxDrawdownCents(teamId: string): number {
     return this.#state.teams[teamId]?.maxDrawdownCents ?? 0;

@@ -55,6 +55,15 @@ export const GameRecord = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("mark"), seq: NonNeg, at: NonNeg, instrument: Id, markTicks: NonNeg }),
   z.object({ kind: z.literal("news"), seq: NonNeg, at: NonNeg, headline: z.string().min(1).max(200) }),
+  /** A market maker's quote coverage over one 5-minute window (GAME.md §11.2), at the window's end. */
+  z.object({
+    kind: z.literal("coverage"),
+    seq: NonNeg,
+    at: NonNeg,
+    teamId: Id,
+    coverageBp: Int.min(0).max(10_000),
+    penaltyBp: NonNeg,
+  }),
   /**
    * A run of the game begins: its first start, or the first start after a reset (same seed) or a rematch (new
    * seed). Runs number 1, 2, 3, …; every record after it, up to the next run, belongs to it.

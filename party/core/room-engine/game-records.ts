@@ -107,6 +107,10 @@ export class GameRecorder {
     this.#push({ kind: "score", seq: 0, ...s, scoreBp: Math.max(0, Math.min(10_000, s.scoreBp)) });
   }
 
+  coverage(c: { teamId: string; coverageBp: number; penaltyBp: number; at: number }) {
+    this.#push({ kind: "coverage", seq: 0, ...c, coverageBp: Math.max(0, Math.min(10_000, c.coverageBp)) });
+  }
+
   run(r: { run: number; seed: number; origin: "start" | "reset" | "rematch"; at: number }) {
     this.#push({ kind: "run", seq: 0, ...r });
   }

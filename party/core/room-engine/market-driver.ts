@@ -68,14 +68,14 @@ export class MarketDriver {
   /**
    * Runs `count` seconds of session `session` (1-based) at game time `at`. `hooks.sample(seconds)` is called with
    * the seconds since the last call before every tick boundary and at the end (compliance weights what it sees by
-   * them); `hooks.tick()` at every 5-minute boundary.
+   * them); `hooks.tick(second)` at every 5-minute boundary, with the second of the session it starts.
    */
   run(
     count: number,
     session: number,
     at: number,
     exchange: Exchange,
-    hooks: { sample?: (seconds: number) => void; tick?: () => void } = {},
+    hooks: { sample?: (seconds: number) => void; tick?: (second: number) => void } = {},
   ): DriverOutput {
     const out: DriverOutput = { exchange: [], public: [], signals: [], ticks: 0 };
     let unsampled = 0;
@@ -86,7 +86,7 @@ export class MarketDriver {
       if (step.tickStarted && step.second > 1) {
         if (unsampled > 0) hooks.sample?.(unsampled);
         unsampled = 0;
-        hooks.tick?.();
+        hooks.tick?.(step.second);
       }
       unsampled++;
       const s = this.#state;

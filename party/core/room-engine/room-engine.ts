@@ -7,7 +7,15 @@ import {
   quotedInstruments,
 } from "../compliance";
 import type { Exchange, ExchangeEffects } from "../exchange";
-import { type ClockEvent, type ClockState, GameClock, initialClock, secondsToExpiry } from "../game-clock";
+import {
+  type ClockEvent,
+  type ClockState,
+  GameClock,
+  initialClock,
+  OPEN_MS,
+  secondsToExpiry,
+  sessionDay,
+} from "../game-clock";
 import type {
   AdminCommand,
   Batch,
@@ -194,7 +202,7 @@ export class RoomEngine {
           exchange,
           {
             sample: (seconds) => this.#sampleQuotes(exchange, seconds),
-            tick: () => this.#tickCompliance(exchange),
+            tick: (second) => this.#tickCompliance(exchange, second),
           },
         );
         for (const e of run.exchange) this.#apply(e, out);
@@ -233,7 +241,7 @@ export class RoomEngine {
   }
 
   /** A 5-minute boundary: close the quoting window, measure delta, pair balance and drawdown. */
-  #tickCompliance(exchange: Exchange) {
+  #tickCompliance(exchange: Exchange, second: number) {
     const spot = this.#driver?.prices() ?? { spxTicks: 440_000, spyTicks: 44_000 };
     const clock = this.#clock.state;
     const samples = (this.#state.setup?.teams ?? []).map((team) => {
@@ -249,6 +257,14 @@ export class RoomEngine {
       };
     });
     this.#compliance.tickBoundary(samples);
+    // Each market maker's coverage of the window that just closed, stamped at its 5-minute boundary.
+    const at = sessionDay(clock.session) + OPEN_MS + Math.floor(second / 300) * 300_000;
+    for (const team of this.#state.setup?.teams ?? []) {
+      const coverageBp = team.role === "market_maker" ? this.#compliance.lastWindowBp(team.id) : null;
+      if (coverageBp === null) continue;
+      const { penaltyBp } = this.#compliance.status(team.id, "market_maker");
+      this.#recorder.coverage({ teamId: team.id, coverageBp, penaltyBp, at });
+    }
   }
 
   /** Each team's P&L and score as a durable record (a session's close, or the end of the game). */

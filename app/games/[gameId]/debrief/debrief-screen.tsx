@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatPnl, formatTicks } from "../../../_lib/format";
 import { useTRPC } from "../../../_trpc/client";
+import { CoverageChart } from "./coverage-chart";
 import { GreeksChart } from "./greeks-chart";
 import { PnlChart } from "./pnl-chart";
 import { RunPicker } from "./run-picker";
@@ -62,13 +63,19 @@ export function DebriefScreen({ gameId }: { gameId: string }) {
               <PnlChart series={t.series} />
               <h3>Greeks over time</h3>
               <GreeksChart series={t.series} name={t.name} />
+              {t.role === "market_maker" ? (
+                <>
+                  <h3>Quote coverage per 5-minute window</h3>
+                  <CoverageChart coverage={t.coverage} name={t.name} />
+                </>
+              ) : null}
             </>
           ) : (
             <p className="muted">The P&amp;L, delta and greeks charts start after two 5-minute marks.</p>
           )}
           <p className="small" data-testid={`debrief-breaches-${t.name}`}>
             {t.breaches.length === 0
-              ? "No delta or pair-balance breaches at the 5-minute checks."
+              ? "No compliance breaches at the 5-minute checks."
               : `${t.breaches.length} compliance breaches: ${t.breaches
                   .slice(0, 6)
                   .map((b) => `${new Date(b.at).toISOString().slice(11, 16)} ${b.value}`)
