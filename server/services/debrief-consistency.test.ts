@@ -24,9 +24,13 @@ describe("the debrief and the room agree", () => {
     const engine = new RoomEngine();
     const records: GameRecord[] = [];
     let at = 1_000;
+    const later = () => {
+      at += 10;
+      return at;
+    };
     const run = (command: RoomCommand) => records.push(...(engine.handle(command).records ?? []));
     const client = (actor: Actor, message: ClientCommand) =>
-      run({ type: "client", at: (at += 10), connection: actor.teamId ?? "i", actor, message });
+      run({ type: "client", at: later(), connection: actor.teamId ?? "i", actor, message });
     run({ type: "setup", at, setup });
     // No retail: the stale quote stays in the book until the close, so the last mark before the close is its mid.
     client(instructor, {

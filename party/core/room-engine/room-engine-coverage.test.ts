@@ -24,9 +24,13 @@ describe("RoomEngine: quote coverage records", () => {
     const engine = new RoomEngine();
     const records: GameRecord[] = [];
     let at = 1_000;
+    const later = () => {
+      at += 10;
+      return at;
+    };
     const send = (actor: Actor, message: ClientCommand) =>
       records.push(
-        ...(engine.handle({ type: "client", at: (at += 10), connection: "c", actor, message }).records ?? []),
+        ...(engine.handle({ type: "client", at: later(), connection: "c", actor, message }).records ?? []),
       );
     engine.handle({ type: "setup", at, setup });
     send(instructor, {

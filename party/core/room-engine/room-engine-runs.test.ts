@@ -19,9 +19,13 @@ describe("RoomEngine: runs", () => {
     const engine = new RoomEngine();
     const records: GameRecord[] = [];
     let at = 1_000;
+    const later = () => {
+      at += 10;
+      return at;
+    };
     const admin = (message: ClientCommand) =>
       records.push(
-        ...(engine.handle({ type: "client", at: (at += 10), connection: "i", actor: instructor, message })
+        ...(engine.handle({ type: "client", at: later(), connection: "i", actor: instructor, message })
           .records ?? []),
       );
     engine.handle({ type: "setup", at, setup });
