@@ -3,22 +3,11 @@ import type { ServerMessage } from "../protocol";
 import type { Actor } from "./actor";
 import type { ClientCommand, RoomCommand } from "./room-engine";
 import { RoomEngine } from "./room-engine";
+import { ACTORS, TEST_SETUP } from "./room-engine-test-kit";
 
-const setup = {
-  version: 1,
-  gameId: "g",
-  name: "G",
-  preset: "compact" as const,
-  seed: 7,
-  teams: [
-    { id: "team-mm", name: "Makers", role: "market_maker" as const, apiKeyHash: null },
-    { id: "team-hf", name: "Fund", role: "hedge_fund" as const, apiKeyHash: null },
-  ],
-};
+const { instructor, mm, hf } = ACTORS;
+const setup = TEST_SETUP;
 const X = "SPX_4400_CALL_2024-02-15";
-const instructor: Actor = { role: "instructor", teamId: null, source: "manual" };
-const mm: Actor = { role: "player", teamId: "team-mm", source: "manual" };
-const hf: Actor = { role: "player", teamId: "team-hf", source: "manual" };
 /** Real time: an afternoon in November 2026, far from any game time (game sessions are in 2024). */
 const REAL = Date.UTC(2026, 10, 24, 20, 0, 0);
 
