@@ -1,8 +1,8 @@
 "use client";
 
-import { LineSeries, type UTCTimestamp } from "lightweight-charts";
+import { LineSeries } from "lightweight-charts";
 import { useEffect, useRef } from "react";
-import { createDarkChart } from "../../../_lib/dark-chart";
+import { createDarkChart, lineData } from "../../../_lib/dark-chart";
 
 /** The obligation per 5-minute window (GAME.md §11.2): 80% of the required options quoted. */
 const THRESHOLD_PCT = 80;
@@ -23,13 +23,7 @@ export function CoverageChart({
     if (!host.current || coverage.length === 0) return;
     const chart = createDarkChart(host.current, { height: 150, seconds: false });
     const line = chart.addSeries(LineSeries, { color: "#3ddc97", lineWidth: 2, title: "Coverage %" });
-    const bySecond = new Map<number, number>();
-    for (const c of coverage) bySecond.set(Math.floor(c.at / 1000), c.coverageBp / 100);
-    line.setData(
-      [...bySecond.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([time, value]) => ({ time: time as UTCTimestamp, value })),
-    );
+    line.setData(lineData(coverage, (c) => c.coverageBp / 100));
     line.createPriceLine({ price: THRESHOLD_PCT, color: "#ff6b6b", lineWidth: 1, title: "obligation" });
     chart.timeScale().fitContent();
     return () => chart.remove();

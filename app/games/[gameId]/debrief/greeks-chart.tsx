@@ -1,8 +1,8 @@
 "use client";
 
-import { LineSeries, type UTCTimestamp } from "lightweight-charts";
+import { LineSeries } from "lightweight-charts";
 import { useEffect, useRef } from "react";
-import { createDarkChart } from "../../../_lib/dark-chart";
+import { createDarkChart, lineData } from "../../../_lib/dark-chart";
 import { formatPnl } from "../../../_lib/format";
 
 export type GreeksPoint = { at: number; gammaMilli: number; vegaCents: number; thetaCents: number };
@@ -31,13 +31,7 @@ export function GreeksChart({ series, name }: { series: readonly GreeksPoint[]; 
         title: line.title,
         priceScaleId: line.scale,
       });
-      const bySecond = new Map<number, number>();
-      for (const p of series) bySecond.set(Math.floor(p.at / 1000), p[line.key] / line.scaleBy);
-      s.setData(
-        [...bySecond.entries()]
-          .sort((a, b) => a[0] - b[0])
-          .map(([time, value]) => ({ time: time as UTCTimestamp, value })),
-      );
+      s.setData(lineData(series, (p) => p[line.key] / line.scaleBy));
     }
     chart.timeScale().fitContent();
     return () => chart.remove();

@@ -1,8 +1,8 @@
 "use client";
 
-import { LineSeries, type UTCTimestamp } from "lightweight-charts";
+import { LineSeries } from "lightweight-charts";
 import { useEffect, useRef } from "react";
-import { createDarkChart } from "../../../_lib/dark-chart";
+import { createDarkChart, lineData } from "../../../_lib/dark-chart";
 
 /** A team's P&L over game time, in dollars, and optionally its portfolio delta (lightweight-charts). */
 export function PnlChart({ series }: { series: { at: number; pnlCents: number; delta?: number }[] }) {
@@ -11,13 +11,7 @@ export function PnlChart({ series }: { series: { at: number; pnlCents: number; d
     if (!host.current) return;
     const chart = createDarkChart(host.current, { height: 200, seconds: false });
     const line = chart.addSeries(LineSeries, { color: "#3ddc97", lineWidth: 2 });
-    const bySecond = new Map<number, number>();
-    for (const p of series) bySecond.set(Math.floor(p.at / 1000), p.pnlCents / 100);
-    line.setData(
-      [...bySecond.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([time, value]) => ({ time: time as UTCTimestamp, value })),
-    );
+    line.setData(lineData(series, (p) => p.pnlCents / 100));
     if (series.some((p) => p.delta !== undefined && p.delta !== 0)) {
       const delta = chart.addSeries(LineSeries, {
         color: "#f5a524",
@@ -25,13 +19,7 @@ export function PnlChart({ series }: { series: { at: number; pnlCents: number; d
         priceScaleId: "delta",
         title: "Δ",
       });
-      const deltas = new Map<number, number>();
-      for (const p of series) if (p.delta !== undefined) deltas.set(Math.floor(p.at / 1000), p.delta);
-      delta.setData(
-        [...deltas.entries()]
-          .sort((a, b) => a[0] - b[0])
-          .map(([time, value]) => ({ time: time as UTCTimestamp, value })),
-      );
+      delta.setData(lineData(series, (p) => p.delta ?? 0));
     }
     chart.timeScale().fitContent();
     return () => chart.remove();
