@@ -3,10 +3,12 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
+  coverageRecord,
   fillRecord,
   markRecord,
   newsRecord,
   orderRecord,
+  runRecord,
   scoreRecord,
   tradeRecord,
 } from "@/server/db/schema";
@@ -34,7 +36,16 @@ describe("a game room ships its records to the app", () => {
   const health = async () =>
     (await (await fetch(`http://127.0.0.1:${PORT}/parties/main/${room()}/health`)).json()) as Health;
   const storedSeqs = async () => {
-    const tables = [tradeRecord, fillRecord, orderRecord, markRecord, newsRecord, scoreRecord];
+    const tables = [
+      tradeRecord,
+      fillRecord,
+      orderRecord,
+      markRecord,
+      newsRecord,
+      scoreRecord,
+      runRecord,
+      coverageRecord,
+    ];
     const rows = await Promise.all(
       tables.map((t) => ctx.handle.db.select({ seq: t.seq }).from(t).where(eq(t.gameId, gameId))),
     );
