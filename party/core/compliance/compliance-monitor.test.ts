@@ -137,25 +137,3 @@ describe("ComplianceMonitor (GAME.md §11)", () => {
     expect(copy.status("mm", "market_maker")).toEqual(m.status("mm", "market_maker"));
   });
 });
-
-describe("compositeScores (GAME.md §12.4)", () => {
-  it("ranks P&L within a role, subtracts penalties, maps drawdown to risk points", async () => {
-    const { compositeScores } = await import("./composite-score");
-    const scores = compositeScores([
-      { teamId: "a", role: "market_maker", pnlCents: 5_000, penaltyBp: 0, maxDrawdownCents: 0 },
-      { teamId: "b", role: "market_maker", pnlCents: -1_000, penaltyBp: 0, maxDrawdownCents: 0 },
-      { teamId: "c", role: "hedge_fund", pnlCents: 0, penaltyBp: 400, maxDrawdownCents: 6_000_000 },
-    ]);
-    expect(scores.get("a")).toBe(10_000); // (40×100 + 15×100 + 15×100) / 70
-    expect(scores.get("b")).toBe(Math.round(((40 * 30 + 15 * 100 + 15 * 100) / 70) * 100));
-    // Alone in its role: 80 primary; −4% compliance; 6% drawdown → 80 risk.
-    expect(scores.get("c")).toBe(Math.round(((40 * 80 + 15 * 96 + 15 * 80) / 70) * 100));
-    // With the instructor's qualitative score: 70% quantitative + 30% qualitative.
-    const withQualitative = compositeScores([
-      { teamId: "a", role: "market_maker", pnlCents: 0, penaltyBp: 0, maxDrawdownCents: 0, qualitative: 50 },
-    ]);
-    expect(withQualitative.get("a")).toBe(
-      Math.round((0.7 * ((40 * 80 + 15 * 100 + 15 * 100) / 70) + 0.3 * 50) * 100),
-    );
-  });
-});

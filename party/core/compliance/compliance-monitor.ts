@@ -123,6 +123,27 @@ export class ComplianceMonitor {
     return { teamId, role, checks: [this.#check(team)], penaltyBp: penaltyBp(team) };
   }
 
+  /**
+   * What the role KPIs read from the monitor (GAME.md §12.3), each in bp or null before it can be measured: a market
+   * maker's mean window coverage this session, the share of a hedge fund's ticks within the delta limit, the share
+   * of an arbitrage desk's ticks in pair balance.
+   */
+  kpiFigures(teamId: string): {
+    coverageBp: number | null;
+    deltaWithinBp: number | null;
+    balanceBp: number | null;
+  } {
+    const team = this.#state.teams[teamId];
+    if (!team) return { coverageBp: null, deltaWithinBp: null, balanceBp: null };
+    const share = (part: number) => (team.ticks === 0 ? null : Math.floor((part * 10_000) / team.ticks));
+    return {
+      coverageBp:
+        team.sessionWindows === 0 ? null : Math.floor(team.sessionCoverageBpSum / team.sessionWindows),
+      deltaWithinBp: team.role === "hedge_fund" ? share(team.ticks - team.breachTicks) : null,
+      balanceBp: team.role === "arbitrage_desk" ? share(team.ticksInBalance) : null,
+    };
+  }
+
   /** A market maker's quote coverage over the last closed 5-minute window, in bp (null before the first). */
   lastWindowBp(teamId: string): number | null {
     return this.#state.teams[teamId]?.lastWindowBp ?? null;

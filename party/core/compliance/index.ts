@@ -8,5 +8,4 @@ export {
   type TickSample,
 } from "./compliance-monitor";
 export { COMPLIANCE } from "./compliance-rules";
-export { compositeScores, REFERENCE_CAPITAL_CENTS, type ScoreInput } from "./composite-score";
 export { portfolioSample, quotedInstruments } from "./team-samples";

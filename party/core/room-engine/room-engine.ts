@@ -2,7 +2,6 @@ import {
   ComplianceMonitor,
   type ComplianceRole,
   type ComplianceState,
-  compositeScores,
   portfolioSample,
   quotedInstruments,
 } from "../compliance";
@@ -28,10 +27,12 @@ import type {
   TradingCommand,
 } from "../protocol";
 import { DEFAULT_GAME_CONFIG } from "../protocol";
+import { compositeScores as scoreRows } from "../scoring";
 import { type Actor, adminRefusal, tradingRefusal } from "./actor";
 import { simConfigFor } from "./game-config";
 import { marketFor, openTeams } from "./game-market";
 import { GameRecorder } from "./game-records";
+import { liveKpis } from "./live-kpis";
 import { type DriverState, initialDriver, MarketDriver } from "./market-driver";
 import { type DepthOf, snapshotFor } from "./snapshot-view";
 import { stateHash } from "./state-hash";
@@ -100,6 +101,11 @@ export type RoomState = {
   config: GameConfig;
   /** The most recent trades, for the snapshot a client gets on connect. */
   tape: TradePrint[];
+  /**
+   * Running figures of the live role KPIs (live-kpis.ts): contracts traded per team and in the market, and each
+   * team's P&L at every session close. Absent in rooms saved before the KPIs: they start from zero.
+   */
+  kpi?: { marketContracts: number; contracts: Record<string, number>; sessionEnds: Record<string, number[]> };
 };
 
 const TAPE = 100;
@@ -269,6 +275,14 @@ export class RoomEngine {
 
   /** Each team's P&L and score as a durable record (a session's close, or the end of the game). */
   #recordScores(scope: "session" | "final") {
+    if (scope === "session") {
+      const kpi = this.#kpi();
+      for (const team of this.#state.setup?.teams ?? []) {
+        const ends = kpi.sessionEnds[team.id] ?? [];
+        ends.push(this.#exchange?.positions(team.id)?.pnl.totalCents ?? 0);
+        kpi.sessionEnds[team.id] = ends;
+      }
+    }
     const scores = this.#scores();
     for (const team of this.#state.setup?.teams ?? []) {
       this.#recorder.score({
@@ -286,19 +300,38 @@ export class RoomEngine {
     return (this.#state.setup?.teams ?? []).filter((t) => t.role === role);
   }
 
-  /** Quantitative scores of every team now (GAME.md §12.4), by team id. */
+  /** Scores of every team now (GAME.md §12.4, role KPIs of live-kpis.ts), in bp, by team id. */
   #scores(): Map<string, number> {
     const exchange = this.#exchange;
-    return compositeScores(
-      (this.#state.setup?.teams ?? []).map((team) => ({
-        teamId: team.id,
-        role: team.role,
-        pnlCents: exchange?.positions(team.id)?.pnl.totalCents ?? 0,
-        penaltyBp: this.#compliance.status(team.id, team.role).penaltyBp,
-        maxDrawdownCents: this.#compliance.maxDrawdownCents(team.id),
-        qualitative: team.qualitative ?? null,
-      })),
+    const kpi = this.#kpi();
+    const teams = this.#state.setup?.teams ?? [];
+    const rows = scoreRows(
+      teams.map((team) => {
+        const pnl = exchange?.positions(team.id)?.pnl;
+        const ends = kpi.sessionEnds[team.id] ?? [];
+        return {
+          kpis: liveKpis({
+            teamId: team.id,
+            role: team.role,
+            pnlCents: pnl?.totalCents ?? 0,
+            feesCents: pnl?.feesCents ?? 0,
+            penaltyBp: this.#compliance.status(team.id, team.role).penaltyBp,
+            maxDrawdownCents: this.#compliance.maxDrawdownCents(team.id),
+            sessionPnlCents: ends.map((end, i) => end - (i === 0 ? 0 : (ends[i - 1] as number))),
+            contracts: kpi.contracts[team.id] ?? 0,
+            marketContracts: kpi.marketContracts,
+            ...this.#compliance.kpiFigures(team.id),
+          }),
+          qualitative: team.qualitative ?? null,
+        };
+      }),
     );
+    return new Map(rows.map((r) => [r.teamId, r.scoreBp ?? 0]));
+  }
+
+  #kpi(): NonNullable<RoomState["kpi"]> {
+    this.#state.kpi ??= { marketContracts: 0, contracts: {}, sessionEnds: {} };
+    return this.#state.kpi;
   }
 
   /** Every two real seconds: the clock, the leaderboard, and each team's account at current marks. */
@@ -502,6 +535,7 @@ export class RoomEngine {
 
   #apply(effects: ExchangeEffects, out: RoomEffectsBuilder) {
     this.#recorder.effects(effects, this.#clock.state.gameMs);
+    this.#countVolume(effects);
     if (effects.result) out.result(effects.result);
     for (const { to, msg } of effects.events) {
       if (to.kind === "public") {
@@ -510,6 +544,24 @@ export class RoomEngine {
       } else out.account(to.account, msg);
     }
     out.dirty(effects.dirty);
+  }
+
+  /** Contracts traded in the market (each print once) and by each team (its fills), for the volume share KPI. */
+  #countVolume(effects: ExchangeEffects) {
+    let kpi: NonNullable<RoomState["kpi"]> | null = null;
+    for (const { to, msg } of effects.events) {
+      if (msg.type === "trade") {
+        kpi ??= this.#kpi();
+        kpi.marketContracts += msg.quantity;
+      } else if (msg.type === "fill" && to.kind === "account" && this.#isTeam(to.account)) {
+        kpi ??= this.#kpi();
+        kpi.contracts[to.account] = (kpi.contracts[to.account] ?? 0) + msg.quantity;
+      }
+    }
+  }
+
+  #isTeam(account: string): boolean {
+    return (this.#state.setup?.teams ?? []).some((t) => t.id === account);
   }
 
   #remember(trade: Extract<ServerMessage, { type: "trade" }>) {

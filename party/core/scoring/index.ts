@@ -42,7 +42,7 @@ export {
   type ScoreInput,
   type ScoreRow,
 } from "./composite-score";
-export type { Kpi, KpiCode, TeamKpis } from "./kpi";
+export { banded, type Kpi, type KpiCode, ranked, type TeamKpis } from "./kpi";
 export {
   BANDS,
   type BandName,
