@@ -79,7 +79,11 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(fund.getByTestId("pnl-total")).not.toHaveText("");
   await expect(teacher.getByRole("region", { name: "Trades" })).toContainText("25.60");
   // The instructor watches every team live: the fund's position and the maker's limit use.
-  await expect(teacher.getByTestId("team-live-Fund")).toContainText(`+5 ${symbol}`);
+  const label = (await maker.locator(".ticket-symbol").first().textContent())?.trim() ?? "";
+  await expect(teacher.getByTestId("team-live-Fund")).toContainText(`+5 ${label}`);
+  // The score's role KPIs (GAME.md §12.3) are shown with it.
+  await expect(teacher.getByTestId("team-kpis-Makers")).toContainText("Quote uptime");
+  await expect(teacher.getByTestId("team-kpis-Fund")).toContainText("Return on capital");
   await expect(teacher.getByTestId("team-live-Makers")).toContainText("/200");
   // Compliance on game time: the fund's delta check is on its screen.
   await expect(fund.getByTestId("compliance-HF_DELTA")).toContainText("Portfolio delta");

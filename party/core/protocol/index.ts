@@ -20,6 +20,7 @@ export type {
   ClockView,
   ComplianceCheckView,
   InstrumentInfo,
+  KpiView,
   LeaderboardRow,
   Level,
   Liquidity,

@@ -102,6 +102,16 @@ export type ComplianceCheckView = {
   message: string;
 };
 
+/** One role KPI of a team's live score (GAME.md §12.3): its value (in `unit`), band and points (bp; null if unmeasured). */
+export type KpiView = {
+  code: string;
+  label: string;
+  value: number | null;
+  unit: "cents" | "bp" | "milli" | "ms" | "count";
+  band: "excellent" | "good" | "acceptable" | "poor" | null;
+  points: number | null;
+};
+
 export type TeamOverview = {
   teamId: string;
   name: string;
@@ -114,6 +124,8 @@ export type TeamOverview = {
   exposureLimit: number;
   compliance: ComplianceCheckView[];
   scoreBp: number | null;
+  /** The KPIs behind the score. */
+  kpis: KpiView[];
 };
 
 export type ServerMessage =

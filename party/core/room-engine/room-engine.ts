@@ -302,6 +302,11 @@ export class RoomEngine {
 
   /** Scores of every team now (GAME.md §12.4, role KPIs of live-kpis.ts), in bp, by team id. */
   #scores(): Map<string, number> {
+    return new Map(this.#scoreRows().map((r) => [r.teamId, r.scoreBp ?? 0]));
+  }
+
+  /** Each team's score with the KPIs behind it (ranked KPIs' points filled in among its role). */
+  #scoreRows() {
     const exchange = this.#exchange;
     const kpi = this.#kpi();
     const teams = this.#state.setup?.teams ?? [];
@@ -326,7 +331,7 @@ export class RoomEngine {
         };
       }),
     );
-    return new Map(rows.map((r) => [r.teamId, r.scoreBp ?? 0]));
+    return rows;
   }
 
   #kpi(): NonNullable<RoomState["kpi"]> {
@@ -626,7 +631,7 @@ export class RoomEngine {
   /** The instructor's live view of every team. */
   teamsOverview(): ServerMessage {
     const exchange = this.#exchange;
-    const scores = this.#scores();
+    const scores = new Map(this.#scoreRows().map((r) => [r.teamId, r]));
     const rows = (this.#state.setup?.teams ?? []).map((team) => {
       const account = exchange?.positions(team.id);
       const compliance = this.#compliance.status(team.id, team.role).checks;
@@ -646,7 +651,15 @@ export class RoomEngine {
         exposure: exchange?.exposure(team.id).total ?? 0,
         exposureLimit: exchange?.limitsOf(team.id)?.total ?? 0,
         compliance,
-        scoreBp: scores.get(team.id) ?? null,
+        scoreBp: scores.get(team.id)?.scoreBp ?? null,
+        kpis: (scores.get(team.id)?.kpis ?? []).map(({ code, label, value, unit, band, points }) => ({
+          code,
+          label,
+          value,
+          unit,
+          band,
+          points,
+        })),
       };
     });
     return { type: "teams", rows };

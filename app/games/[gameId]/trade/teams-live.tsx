@@ -2,6 +2,8 @@
 
 import type { TeamOverview } from "@/party/core/protocol";
 import { formatPnl } from "../../../_lib/format";
+import { instrumentLabel } from "../../../_lib/instrument-label";
+import { formatKpi } from "../../../_lib/kpi-format";
 
 const ROLE: Record<string, string> = {
   market_maker: "MM",
@@ -9,7 +11,7 @@ const ROLE: Record<string, string> = {
   arbitrage_desk: "Arb",
 };
 
-/** The instructor's live view of every team: P&L, limit use, positions and working orders (every 2 s). */
+/** The instructor's live view of every team: P&L, limit use, positions, working orders, score and its KPIs (every 2 s). */
 export function TeamsLive({ teams }: { teams: TeamOverview[] }) {
   return (
     <section className="panel tight" aria-label="Teams live">
@@ -52,12 +54,20 @@ export function TeamsLive({ teams }: { teams: TeamOverview[] }) {
                   <td className={t.compliance.every((c) => c.ok) ? "" : "ask"}>
                     {t.compliance.map((c) => `${c.ok ? "✓" : "✗"} ${c.value}`).join(" · ")}
                   </td>
-                  <td className="num">{t.scoreBp === null ? "–" : (t.scoreBp / 100).toFixed(1)}</td>
+                  <td className="num">
+                    {t.scoreBp === null ? "–" : (t.scoreBp / 100).toFixed(1)}
+                    <div className="small muted kpis" data-testid={`team-kpis-${t.name}`}>
+                      {t.kpis.map(formatKpi).join(" · ")}
+                    </div>
+                  </td>
                   <td className="num small">
                     {largest.length === 0
                       ? "flat"
                       : largest
-                          .map((p) => `${p.position > 0 ? "+" : ""}${p.position} ${p.instrument}`)
+                          .map(
+                            (p) =>
+                              `${p.position > 0 ? "+" : ""}${p.position} ${instrumentLabel(p.instrument)}`,
+                          )
                           .join(" · ")}
                   </td>
                 </tr>
