@@ -22,7 +22,13 @@ export function CoverageChart({
   useEffect(() => {
     if (!host.current || coverage.length === 0) return;
     const chart = createDarkChart(host.current, { height: 150, seconds: false });
-    const line = chart.addSeries(LineSeries, { color: "#3ddc97", lineWidth: 2, title: "Coverage %" });
+    const line = chart.addSeries(LineSeries, {
+      color: "#3ddc97",
+      lineWidth: 2,
+      title: "Coverage %",
+      // Always 0–100 %, so the obligation line is on the chart and windows compare across teams.
+      autoscaleInfoProvider: () => ({ priceRange: { minValue: 0, maxValue: 100 } }),
+    });
     line.setData(lineData(coverage, (c) => c.coverageBp / 100));
     line.createPriceLine({ price: THRESHOLD_PCT, color: "#ff6b6b", lineWidth: 1, title: "obligation" });
     chart.timeScale().fitContent();
