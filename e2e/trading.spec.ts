@@ -87,6 +87,9 @@ test("a market maker quotes, a hedge fund lifts the offer; both see the fill; a 
   await expect(teacher.getByTestId("team-live-Makers")).toContainText("/200");
   // Compliance on game time: the fund's delta check is on its screen.
   await expect(fund.getByTestId("compliance-HF_DELTA")).toContainText("Portfolio delta");
+  // Each team sees its own live score and the role KPIs behind it.
+  await expect(fund.getByTestId("own-kpis")).toContainText("Return on capital");
+  await expect(maker.getByTestId("own-kpis")).toContainText("Quote uptime");
   await fund.screenshot({ path: "test-results/screens/floor-hedge-fund.png", fullPage: true });
 
   // The room ships its records to the app: the instructor's CSV export of fills has both sides of the trade.

@@ -183,7 +183,14 @@ export type ServerMessage =
   /** The game's settings (public), and whether they can still change (before the start). */
   | { type: "settings"; config: GameConfig; locked: boolean }
   /** Private: the team's compliance checks (GAME.md §11), refreshed every few seconds. */
-  | { type: "compliance"; checks: ComplianceCheckView[]; penaltyBp: number }
+  | {
+      type: "compliance";
+      checks: ComplianceCheckView[];
+      penaltyBp: number;
+      /** The team's live score and the role KPIs behind it (GAME.md §12). */
+      scoreBp?: number | null;
+      kpis?: KpiView[];
+    }
   /** Instructors only: every team's account at current marks, limits used and activity. */
   | { type: "teams"; rows: TeamOverview[] }
   /** Live standings, public: P&L and composite score per team. */

@@ -1,3 +1,4 @@
+import type { KpiView } from "../protocol";
 import {
   BANDS,
   banded,
@@ -96,4 +97,16 @@ export function liveKpis(t: LiveTeamFigures): TeamKpis {
       ),
     ],
   };
+}
+
+/** KPIs as the wire carries them (scoring's rows hold more: group, direction, how they are scored). */
+export function kpiViews(kpis: readonly Kpi[]): KpiView[] {
+  return kpis.map(({ code, label, value, unit, band, points }) => ({
+    code,
+    label,
+    value,
+    unit,
+    band,
+    points,
+  }));
 }

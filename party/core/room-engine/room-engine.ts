@@ -32,7 +32,7 @@ import { type Actor, adminRefusal, tradingRefusal } from "./actor";
 import { simConfigFor } from "./game-config";
 import { marketFor, openTeams } from "./game-market";
 import { GameRecorder } from "./game-records";
-import { liveKpis } from "./live-kpis";
+import { kpiViews, liveKpis } from "./live-kpis";
 import { type DriverState, initialDriver, MarketDriver } from "./market-driver";
 import { type DepthOf, snapshotFor } from "./snapshot-view";
 import { stateHash } from "./state-hash";
@@ -347,11 +347,19 @@ export class RoomEngine {
     out.public({ type: "clock", clock: this.clock(at) });
     out.public(this.leaderboard());
     out.instructors(this.teamsOverview());
+    const scores = new Map(this.#scoreRows().map((r) => [r.teamId, r]));
     for (const team of this.#state.setup?.teams ?? []) {
       const account = this.#exchange.positions(team.id);
       if (account && account.positions.length > 0) out.account(team.id, { type: "account", ...account });
       const { checks, penaltyBp } = this.#compliance.status(team.id, team.role);
-      out.account(team.id, { type: "compliance", checks, penaltyBp });
+      const row = scores.get(team.id);
+      out.account(team.id, {
+        type: "compliance",
+        checks,
+        penaltyBp,
+        scoreBp: row?.scoreBp ?? null,
+        kpis: kpiViews(row?.kpis ?? []),
+      });
     }
   }
 
@@ -652,14 +660,7 @@ export class RoomEngine {
         exposureLimit: exchange?.limitsOf(team.id)?.total ?? 0,
         compliance,
         scoreBp: scores.get(team.id)?.scoreBp ?? null,
-        kpis: (scores.get(team.id)?.kpis ?? []).map(({ code, label, value, unit, band, points }) => ({
-          code,
-          label,
-          value,
-          unit,
-          band,
-          points,
-        })),
+        kpis: kpiViews(scores.get(team.id)?.kpis ?? []),
       };
     });
     return { type: "teams", rows };

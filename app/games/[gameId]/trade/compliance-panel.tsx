@@ -1,12 +1,21 @@
 "use client";
 
-import type { ComplianceCheckView } from "@/party/core/protocol";
+import type { ComplianceCheckView, KpiView } from "@/party/core/protocol";
+import { formatKpi } from "../../../_lib/kpi-format";
 
-/** The team's compliance checks (GAME.md §11): what is measured, against what, and what happens if it slips. */
+/**
+ * The team's compliance checks (GAME.md §11): what is measured, against what, and what happens if it slips; then its
+ * live score and the role KPIs behind it (GAME.md §12).
+ */
 export function CompliancePanel({
   compliance,
 }: {
-  compliance: { checks: ComplianceCheckView[]; penaltyBp: number } | null;
+  compliance: {
+    checks: ComplianceCheckView[];
+    penaltyBp: number;
+    scoreBp: number | null;
+    kpis: KpiView[];
+  } | null;
 }) {
   return (
     <section className="panel tight" aria-label="Compliance">
@@ -27,6 +36,20 @@ export function CompliancePanel({
             Penalties so far: <span className="num">{(compliance.penaltyBp / 100).toFixed(0)}%</span> of the
             quantitative score.
           </p>
+          {compliance.kpis.length > 0 ? (
+            <div className="small" data-testid="own-kpis">
+              <strong>
+                Score {compliance.scoreBp === null ? "–" : (compliance.scoreBp / 100).toFixed(1)}
+              </strong>
+              <ul className="kpi-list">
+                {compliance.kpis.map((k) => (
+                  <li key={k.code} className="num">
+                    {formatKpi(k)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import type {
   ComplianceCheckView,
   GameConfig,
   InstrumentInfo,
+  KpiView,
   LeaderboardRow,
   Level,
   OpenOrder,
@@ -44,7 +45,12 @@ export type MarketState = {
   /** Instructors only: every team live. */
   teams: TeamOverview[];
   /** The team's own compliance checks (GAME.md §11). */
-  compliance: { checks: ComplianceCheckView[]; penaltyBp: number } | null;
+  compliance: {
+    checks: ComplianceCheckView[];
+    penaltyBp: number;
+    scoreBp: number | null;
+    kpis: KpiView[];
+  } | null;
   /** The game's settings and whether they can still change. */
   settings: { config: GameConfig; locked: boolean } | null;
 };
@@ -163,7 +169,15 @@ export function applyMessage(state: MarketState, m: ServerMessage): MarketState 
     case "settings":
       return { ...state, settings: { config: m.config, locked: m.locked } };
     case "compliance":
-      return { ...state, compliance: { checks: m.checks, penaltyBp: m.penaltyBp } };
+      return {
+        ...state,
+        compliance: {
+          checks: m.checks,
+          penaltyBp: m.penaltyBp,
+          scoreBp: m.scoreBp ?? null,
+          kpis: m.kpis ?? [],
+        },
+      };
     case "auction_indicative":
       return {
         ...state,
