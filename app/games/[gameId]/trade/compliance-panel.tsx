@@ -1,22 +1,13 @@
 "use client";
 
-import type { ComplianceCheckView, KpiView } from "@/party/core/protocol";
 import { formatKpi } from "../../../_lib/kpi-format";
+import type { OwnCompliance } from "./market-state";
 
 /**
  * The team's compliance checks (GAME.md §11): what is measured, against what, and what happens if it slips; then its
  * live score and the role KPIs behind it (GAME.md §12).
  */
-export function CompliancePanel({
-  compliance,
-}: {
-  compliance: {
-    checks: ComplianceCheckView[];
-    penaltyBp: number;
-    scoreBp: number | null;
-    kpis: KpiView[];
-  } | null;
-}) {
+export function CompliancePanel({ compliance }: { compliance: OwnCompliance | null }) {
   return (
     <section className="panel tight" aria-label="Compliance">
       <h2>Compliance</h2>

@@ -26,6 +26,14 @@ export type CommandOutcome =
  * Everything the trading screen shows, rebuilt from room messages by `applyMessage` (pure, so it is tested
  * without a browser). Books are sorted: bids high → low, asks low → high.
  */
+/** The team's own compliance checks and live score with its KPIs (GAME.md §11–12). */
+export type OwnCompliance = {
+  checks: ComplianceCheckView[];
+  penaltyBp: number;
+  scoreBp: number | null;
+  kpis: KpiView[];
+};
+
 export type MarketState = {
   instruments: InstrumentInfo[];
   books: Record<string, Book>;
@@ -45,12 +53,7 @@ export type MarketState = {
   /** Instructors only: every team live. */
   teams: TeamOverview[];
   /** The team's own compliance checks (GAME.md §11). */
-  compliance: {
-    checks: ComplianceCheckView[];
-    penaltyBp: number;
-    scoreBp: number | null;
-    kpis: KpiView[];
-  } | null;
+  compliance: OwnCompliance | null;
   /** The game's settings and whether they can still change. */
   settings: { config: GameConfig; locked: boolean } | null;
 };
