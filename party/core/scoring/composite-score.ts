@@ -1,7 +1,7 @@
-import type { TeamRole } from "./compliance-config";
 import type { Kpi, TeamKpis } from "./kpi";
 import { rankPoints } from "./rank-points";
 import { BP, roundDiv, roundFloat } from "./scoring-math";
+import type { TeamRole } from "./team-role";
 
 /** GAME.md §12.1: within the quantitative 70 %, primary KPIs 40, compliance 15, risk 15. */
 export const QUANT_WEIGHTS = { primary: 40, compliance: 15, risk: 15 } as const;

@@ -1,37 +1,13 @@
 /**
- * Compliance monitoring and scoring (GAME.md §11–12, DECISIONS.md "Scoring"). Pure and integer: money in cents,
- * prices in ticks, ratios, penalties and scores in bp (10,000 = 100 %), deltas in thousandths.
+ * Scoring (GAME.md §12, DECISIONS.md "Scoring"). Pure and integer: money in cents, ratios, points and scores in bp
+ * (10,000 = 100 points). Compliance itself is measured live by `party/core/compliance/`.
  *
- * How the exchange uses it, on game time:
- * 1. `new ComplianceMonitor(config?, state?)`; each second of continuous trading `monitor.sample({ atMs, session,
- *    seconds?, tickBoundary, spot, instruments, teams })` → each sampled team's `ComplianceStatus` (send it to the
- *    team and the instructor). Set `tickBoundary` on the sample at every 5-minute boundary. After fills,
- *    `monitor.checkPositions(...)`; at the close, `monitor.closeSession(atMs)`. `monitor.reducedRebate(teamId)`
- *    tells the fee schedule the maker rebate is reduced this window. Persist `monitor.snapshot()`; restore with
- *    `ComplianceMonitor.restore(state, config?)`.
- * 2. At a checkpoint (or live): per team `computeKpis({ ..., compliance: monitor.kpis(teamId, range) }, context)`,
- *    then `compositeScores(teams)` → period score rows; `finalScoreBp([s1, s2, s3])`; `leaderboard(rows)`.
- * 3. For the debrief: `attributePnl({ fills, marks, settlements })` → spread, inventory, fees, settlement.
+ * - Live (the room): `party/core/room-engine/live-kpis.ts` builds each team's KPIs with `banded`/`ranked` and the
+ *   bands here; `compositeScores(teams)` ranks the unbanded ones within each role and scores every team.
+ * - From full records (a checkpoint or the debrief): per team `computeKpis(input, context)` adds the per-trade KPIs
+ *   (spread capture, turnover, signal use, convergence, signal response), then `compositeScores`,
+ *   `finalScoreBp([s1, s2, s3])`, `leaderboard(rows)`; `attributePnl(...)` splits P&L for the debrief.
  */
-export {
-  type ComplianceConfig,
-  DEFAULT_COMPLIANCE_CONFIG,
-  type TeamRole,
-} from "./compliance-config";
-export { type ComplianceKpis, ComplianceMonitor } from "./compliance-monitor";
-export type {
-  Breach,
-  BreachCode,
-  CheckCode,
-  ComplianceCheck,
-  ComplianceSample,
-  ComplianceState,
-  ComplianceStatus,
-  ListedInstrument,
-  OwnQuote,
-  PairState,
-  TeamSample,
-} from "./compliance-types";
 export {
   compositeScores,
   finalScoreBp,
@@ -53,8 +29,6 @@ export {
   TICK_MS,
 } from "./kpi-bands";
 export { type LeaderboardEntry, type LeaderboardRow, leaderboard } from "./leaderboard";
-export { classifyPair, grossNotional } from "./pair-balance";
-export type { PenaltyCode, PenaltySummary, SessionRange } from "./penalty-summary";
 export {
   type Attribution,
   type AttributionFill,
@@ -62,10 +36,8 @@ export {
   type AttributionResult,
   attributePnl,
 } from "./pnl-attribution";
-export { type DeltaLeg, spxEquivalentDeltaMilli } from "./portfolio-delta";
-export { breachTier, overages } from "./position-limits";
-export { isQuoted, ownBestQuotes, quoteCoverage } from "./quote-coverage";
 export { RANK_POINTS, rankPoints } from "./rank-points";
 export { maxDrawdownBp, type PnlSample, sessionPnls, sharpeMilli } from "./risk-metrics";
 export { computeKpis, type KpiContext, type KpiInput, REFERENCE_CAPITAL_CENTS } from "./role-kpis";
+export type { TeamRole } from "./team-role";
 export { attributeSignals, type KpiFill, roundTrips, type SignalEvent } from "./trade-metrics";

@@ -1,4 +1,4 @@
-import type { TeamRole } from "./compliance-config";
+import type { TeamRole } from "./team-role";
 
 export type BandName = "excellent" | "good" | "acceptable" | "poor";
 

@@ -1,5 +1,5 @@
-import type { TeamRole } from "./compliance-config";
 import { type BandName, type BandSpec, bandOf, bandPoints } from "./kpi-bands";
+import type { TeamRole } from "./team-role";
 
 export type KpiCode =
   | "PNL"

@@ -1,9 +1,8 @@
-import type { TeamRole } from "./compliance-config";
-import type { ComplianceKpis } from "./compliance-monitor";
 import { banded, type Kpi, ranked, type TeamKpis } from "./kpi";
 import { BANDS, DRAWDOWN_BANDS, SHARPE_BANDS } from "./kpi-bands";
 import { maxDrawdownBp, type PnlSample, sessionPnls, sharpeMilli } from "./risk-metrics";
 import { BP, roundDiv } from "./scoring-math";
+import type { TeamRole } from "./team-role";
 import {
   attributeSignals,
   type KpiFill,
@@ -18,6 +17,15 @@ import {
 /** GAME.md §8.2 `reference_capital`: $1,000,000 per team, in cents. */
 export const REFERENCE_CAPITAL_CENTS = 100_000_000;
 
+/** What a period's compliance record gives the KPIs (GAME.md §11): the room's monitor measures these live. */
+export type ComplianceKpis = {
+  /** Market maker: mean window coverage U (bp). */
+  uptimeBp: number | null;
+  /** Hedge fund: ticks within the delta limit / ticks; arbitrage desk: ticks in balance / ticks (bp). */
+  ticksOkBp: number | null;
+  penaltyBp: number;
+};
+
 /** A team's records over one scoring period, as the exchange keeps them. */
 export type KpiInput = {
   teamId: string;
@@ -27,7 +35,7 @@ export type KpiInput = {
   fills: readonly KpiFill[];
   /** Marks at the end of the period (ticks per instrument), for trade results. */
   finalMarks: Readonly<Record<string, number>>;
-  /** From `ComplianceMonitor.kpis(teamId, range)`. */
+  /** The period's compliance figures (party/core/compliance measures them live). */
   compliance: ComplianceKpis;
   /** Signals the team received (hedge fund, arbitrage desk). */
   signals?: readonly SignalEvent[];
