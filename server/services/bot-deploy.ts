@@ -3,6 +3,7 @@ import { runBacktest } from "@/party/bots/backtest";
 import { botRoomNameFor } from "@/party/bots/bot-wire";
 import type { Db } from "../db";
 import { botVersion, game, team } from "../db/schema";
+import { backtestTape } from "./backtest-tape";
 import { requireMember } from "./bot";
 import { deployOnRunner, type RunnerOptions, statusOnRunner, stopOnRunner } from "./bot-runner-client";
 import { mintRoomToken } from "./room-token";
@@ -91,13 +92,21 @@ async function gameOfTeam(db: Db, teamId: string): Promise<string> {
 
 /**
  * Backtests a saved version on its game's market: the same seed replays the same prices, news and retail flow for
- * a session, with the bot trading as its team on the real engine. Takes a few seconds.
+ * a session, and the other teams' recorded orders of that session are replayed as they were placed
+ * (backtest-tape.ts), with the bot trading as its team on the real engine. Takes a few seconds.
  */
 export async function backtestBot(db: Db, input: { userId: string; teamId: string; version?: number }) {
   const { found, saved } = await savedBot(db, input);
   const [g] = await db.select().from(game).where(eq(game.id, found.gameId));
   if (!g) throw new ServiceError("GAME_NOT_FOUND", "That game does not exist.");
-  const result = await runBacktest({ code: saved.code, role: found.role, seed: g.seed, preset: g.preset });
+  const tape = await backtestTape(db, { gameId: found.gameId, teamId: found.id });
+  const result = await runBacktest({
+    code: saved.code,
+    role: found.role,
+    seed: g.seed,
+    preset: g.preset,
+    tape,
+  });
   if ("error" in result) return { version: saved.version, seed: g.seed, error: result.error };
   return {
     version: saved.version,
@@ -110,5 +119,7 @@ export async function backtestBot(db: Db, input: { userId: string; teamId: strin
     fillCount: result.fills.length,
     logs: result.logs.slice(-200),
     stopped: result.stopped,
+    /** Other teams' recorded orders replayed beside the market. */
+    tapeOrders: tape.orders.length,
   };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { GameRecord } from "@/party/core/protocol";
+import { ingestRecords } from "../../services/game-records";
 import { testDbKinds } from "../../testing/test-databases";
 import { withTestApp } from "../../testing/with-test-app";
 
@@ -57,7 +59,39 @@ describe.each(testDbKinds())("bot versions on %s", (kind) => {
     const owner = await ctx.app.signUp({ name: "Vic", email: "vic@school.test", role: "player" });
     const rival = await ctx.app.signUp({ name: "Wes", email: "wes@school.test", role: "player" });
     const { teamId } = await owner.caller.game.join({ joinCode: created.joinCode, teamName: "Phi" });
-    await rival.caller.game.join({ joinCode: created.joinCode, teamName: "Chi" });
+    const rivalTeam = (await rival.caller.game.join({ joinCode: created.joinCode, teamName: "Chi" })).teamId;
+    // The tape: the rival's recorded orders of session 1 are replayed; the owner's own and later sessions' are not.
+    const order = (
+      seq: number,
+      at: number,
+      teamId: string,
+      event: "accepted" | "cancelled",
+      orderId = `o${seq}`,
+    ): GameRecord => ({
+      kind: "order",
+      seq,
+      at,
+      orderId,
+      teamId,
+      instrument: "SPX_4400_CALL_2024-02-15",
+      side: "sell",
+      orderType: "limit",
+      price: 1,
+      quantity: 10,
+      event,
+      reason: event === "cancelled" ? "user_requested" : null,
+      source: "manual",
+    });
+    const ten = Date.UTC(2024, 1, 13, 10);
+    await ingestRecords(ctx.handle.db, {
+      gameId: created.id,
+      records: [
+        order(1, ten, rivalTeam, "accepted"),
+        order(2, ten + 60_000, rivalTeam, "cancelled", "o1"),
+        order(3, ten, teamId, "accepted"),
+        order(4, Date.UTC(2024, 1, 15, 10), rivalTeam, "accepted"),
+      ],
+    });
 
     await expect(owner.caller.bot.backtest({ teamId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await owner.caller.bot.save({
@@ -72,7 +106,7 @@ export function onTimer(bot) {
 }`,
     });
     const result = await owner.caller.bot.backtest({ teamId });
-    expect(result).toMatchObject({ version: 1, seed: 4242, error: null, stopped: null });
+    expect(result).toMatchObject({ version: 1, seed: 4242, error: null, stopped: null, tapeOrders: 2 });
     expect(result.series?.length).toBeGreaterThan(60);
     expect(result.logs?.some((l) => l.startsWith("bidding on SPX_"))).toBe(true);
     await expect(rival.caller.bot.backtest({ teamId })).rejects.toMatchObject({ code: "FORBIDDEN" });

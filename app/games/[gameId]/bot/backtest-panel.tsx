@@ -26,7 +26,8 @@ export function BacktestPanel({ teamId, latestVersion }: { teamId: string; lates
       </div>
       <p className="muted small">
         Replays the game's seed — the same prices, news and simulated retail flow — for one session with your
-        bot trading in it on the real exchange and limits. Other teams are not in the replay.
+        bot trading in it on the real exchange and limits, and the other teams' recorded orders of that
+        session as they placed and cancelled them.
       </p>
       <FormError message={mutationMessage(backtest.error)} />
       {result?.error ? (
@@ -41,7 +42,8 @@ export function BacktestPanel({ teamId, latestVersion }: { teamId: string; lates
             <strong className={`num ${result.pnlCents >= 0 ? "bid" : "ask"}`}>
               {formatPnl(result.pnlCents)}
             </strong>{" "}
-            (fees {formatPnl(result.feesCents)}) · {result.fillCount} fills
+            (fees {formatPnl(result.feesCents)}) · {result.fillCount} fills · {result.tapeOrders} orders of
+            other teams replayed
             {result.stopped ? ` · stopped: ${result.stopped.message}` : ""}
           </p>
           {result.series.length > 1 ? <PnlChart series={result.series} /> : null}
