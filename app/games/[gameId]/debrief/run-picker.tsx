@@ -1,16 +1,9 @@
 "use client";
 
 import { formatGameTime } from "../../game-time";
+import { type RunLabel, runSettings, runTitle } from "../../run-summary";
 
-export type RunSummary = {
-  run: number;
-  from: number;
-  to: number;
-  seed: number | null;
-  origin: "start" | "reset" | "rematch" | null;
-};
-
-const ORIGIN = { start: "", reset: " (reset)", rematch: " (rematch)" } as const;
+export type RunSummary = RunLabel & { from: number; to: number };
 
 /** The runs of a game (a reset or rematch starts the next one, with the same records kept): pick one to debrief. */
 export function RunPicker({
@@ -33,9 +26,8 @@ export function RunPicker({
           aria-pressed={r.run === selected}
           onClick={() => onSelect(r.run)}
         >
-          Run {r.run}
-          {r.origin ? ORIGIN[r.origin] : ""}: {formatGameTime(r.from)} – {formatGameTime(r.to)}
-          {r.seed === null ? "" : ` · seed ${r.seed}`}
+          {runTitle(r)}: {formatGameTime(r.from)} – {formatGameTime(r.to)}
+          {runSettings(r) ? ` · ${runSettings(r)}` : ""}
         </button>
       ))}
     </fieldset>
