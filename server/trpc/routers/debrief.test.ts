@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GameRecord } from "@/party/core/protocol";
+import { DEFAULT_GAME_CONFIG, type GameRecord } from "@/party/core/protocol";
 import { ingestRecords } from "../../services/game-records";
 import { testDbKinds } from "../../testing/test-databases";
 import { withTestApp } from "../../testing/with-test-app";
@@ -157,5 +157,147 @@ describe.each(testDbKinds())("debrief router on %s", (kind) => {
       run: null,
       teams: [],
     });
+  });
+
+  it("a reset then a rematch: three runs with their own seeds; each run keeps its fills and compliance history per tick", async () => {
+    const teacher = await ctx.app.signUp({ name: "Co", email: "co@school.test", role: "instructor" });
+    const created = await teacher.caller.game.create({ name: "Compliance", preset: "compact", seed: 42 });
+    const dora = await ctx.app.signUp({ name: "Do", email: "do@school.test", role: "player" });
+    const { teamId } = await dora.caller.game.join({ joinCode: created.joinCode, teamName: "Fund" });
+    await teacher.caller.team.assignRole({ teamId, role: "hedge_fund" });
+    const at = (h: number, m: number) => Date.UTC(2024, 1, 13, h, m);
+    const run = (
+      seq: number,
+      n: number,
+      seed: number,
+      origin: "start" | "reset" | "rematch",
+    ): GameRecord => ({
+      kind: "run",
+      seq,
+      at: at(9, 0),
+      run: n,
+      seed,
+      origin,
+      preset: "compact",
+      config: DEFAULT_GAME_CONFIG,
+    });
+    const buy = (seq: number, time: number): GameRecord => ({
+      kind: "fill",
+      seq,
+      at: time,
+      tradeId: `t${seq}`,
+      teamId,
+      orderId: `o${seq}`,
+      instrument: X,
+      side: "buy",
+      price: 2_500,
+      quantity: 1,
+      feeCents: -2,
+      liquidity: "taker",
+      source: "manual",
+    });
+    const tick = (seq: number, time: number, delta: number, penaltyBp: number): GameRecord => ({
+      kind: "compliance",
+      seq,
+      at: time,
+      teamId,
+      role: "hedge_fund",
+      penaltyBp,
+      scoreBp: 5_000,
+      checks: [
+        {
+          code: "HF_DELTA",
+          label: "Portfolio delta",
+          ok: Math.abs(delta) <= 50,
+          value: `Δ = ${delta}`,
+          threshold: "±50",
+          message: Math.abs(delta) <= 50 ? "Within ±50." : "Outside ±50.",
+        },
+      ],
+      kpis: [],
+      coverageBp: null,
+      delta,
+      spxNotionalCents: Math.abs(delta) * 100_000,
+      spyNotionalCents: 0,
+    });
+    const mark = (seq: number, time: number): GameRecord => ({
+      kind: "mark",
+      seq,
+      at: time,
+      instrument: X,
+      markTicks: 2_500,
+    });
+    await ingestRecords(ctx.handle.db, {
+      gameId: created.id,
+      records: [
+        run(1, 1, 42, "start"),
+        buy(2, at(9, 31)),
+        mark(3, at(9, 35)),
+        tick(4, at(9, 35), 12, 0),
+        tick(5, at(9, 40), 63, 200), // a breach: outside ±50
+        tick(6, at(9, 45), 40, 200),
+        run(7, 2, 42, "reset"),
+        mark(8, at(9, 35)),
+        tick(9, at(9, 35), 0, 0),
+        run(10, 3, 777, "rematch"),
+        buy(11, at(9, 32)),
+        mark(12, at(9, 35)),
+        tick(13, at(9, 35), -70, 200),
+      ],
+    });
+    const latest = await teacher.caller.debrief.byGame({ gameId: created.id });
+    expect(latest.runs.map((r) => [r.run, r.seed, r.origin])).toEqual([
+      [1, 42, "start"],
+      [2, 42, "reset"],
+      [3, 777, "rematch"],
+    ]);
+    expect(latest.game.seed).toBe(777);
+    expect((await teacher.caller.game.mine()).find((g) => g.id === created.id)?.seed).toBe(777);
+    const fund = (d: typeof latest) => d.teams.find((t) => t.name === "Fund");
+    expect(fund(latest)?.compliance.map((p) => [p.at, p.delta, p.ok])).toEqual([[at(9, 35), -70, false]]);
+    expect(fund(latest)?.breaches).toEqual([
+      { at: at(9, 35), code: "HF_DELTA", value: "Δ = -70", message: "Outside ±50." },
+    ]);
+
+    // The first run's records are intact after the reset and the rematch: its fill, its three ticks, its breach.
+    const first = await teacher.caller.debrief.byGame({ gameId: created.id, run: 1 });
+    expect(first.game.seed).toBe(42);
+    expect(fund(first)?.bySource).toMatchObject({ manual: { fills: 1 } });
+    expect(fund(first)?.compliance).toEqual([
+      {
+        at: at(9, 35),
+        ok: true,
+        value: "Δ = 12",
+        penaltyBp: 0,
+        coverageBp: null,
+        delta: 12,
+        ratioBp: null,
+        singleLeg: true,
+      },
+      {
+        at: at(9, 40),
+        ok: false,
+        value: "Δ = 63",
+        penaltyBp: 200,
+        coverageBp: null,
+        delta: 63,
+        ratioBp: null,
+        singleLeg: true,
+      },
+      {
+        at: at(9, 45),
+        ok: true,
+        value: "Δ = 40",
+        penaltyBp: 200,
+        coverageBp: null,
+        delta: 40,
+        ratioBp: null,
+        singleLeg: true,
+      },
+    ]);
+    expect(fund(first)?.breaches.map((b) => [b.at, b.value])).toEqual([[at(9, 40), "Δ = 63"]]);
+    const second = await teacher.caller.debrief.byGame({ gameId: created.id, run: 2 });
+    expect(fund(second)?.compliance.map((p) => p.delta)).toEqual([0]);
+    expect(fund(second)?.bySource).toEqual({});
   });
 });
