@@ -4,17 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatPnl, formatTicks } from "../../../_lib/format";
 import { useTRPC } from "../../../_trpc/client";
-import { ComplianceHistory } from "./compliance-history";
+import { CoverageChart } from "./coverage-chart";
 import { GreeksChart } from "./greeks-chart";
 import { PnlChart } from "./pnl-chart";
 import { RunPicker } from "./run-picker";
 
 const SOURCE: Record<string, string> = { manual: "By hand", bot: "Bot", api: "API", sim: "Simulation" };
-const COMPLIANCE_TITLE: Record<string, string> = {
-  market_maker: "Quote coverage",
-  hedge_fund: "Portfolio delta",
-  arbitrage_desk: "SPX/SPY pair balance",
-};
 
 /** After (or during) a game: per team, P&L over time, where it came from, who traded, best and worst trades. */
 export function DebriefScreen({ gameId }: { gameId: string }) {
@@ -68,18 +63,16 @@ export function DebriefScreen({ gameId }: { gameId: string }) {
               <PnlChart series={t.series} />
               <h3>Greeks over time</h3>
               <GreeksChart series={t.series} name={t.name} />
+              {t.role === "market_maker" ? (
+                <>
+                  <h3>Quote coverage per 5-minute window</h3>
+                  <CoverageChart coverage={t.coverage} name={t.name} />
+                </>
+              ) : null}
             </>
           ) : (
             <p className="muted">The P&amp;L, delta and greeks charts start after two 5-minute marks.</p>
           )}
-          <h3>{COMPLIANCE_TITLE[t.role] ?? "Compliance"} at each 5-minute check</h3>
-          <ComplianceHistory
-            role={t.role}
-            name={t.name}
-            ticks={t.compliance}
-            coverage={t.coverage}
-            breaches={t.breaches}
-          />
           <p className="small" data-testid={`debrief-breaches-${t.name}`}>
             {t.breaches.length === 0
               ? "No compliance breaches at the 5-minute checks."

@@ -5,25 +5,17 @@ import { useEffect, useRef } from "react";
 import { createDarkChart, lineData } from "../../../_lib/dark-chart";
 import { formatPnl } from "../../../_lib/format";
 
-export type GreeksPoint = {
-  at: number;
-  deltaMilli: number;
-  gammaMilli: number;
-  vegaCents: number;
-  thetaCents: number;
-};
+export type GreeksPoint = { at: number; gammaMilli: number; vegaCents: number; thetaCents: number };
 
 const LINES = [
   { key: "vegaCents", title: "Vega $/vol pt", color: "#4cc2ff", scale: "right", scaleBy: 100 },
   { key: "thetaCents", title: "Theta $/session", color: "#ff6b6b", scale: "right", scaleBy: 100 },
-  { key: "deltaMilli", title: "Delta", color: "#f5a524", scale: "left", scaleBy: 1000 },
   { key: "gammaMilli", title: "Gamma Δ/1%", color: "#b38cff", scale: "left", scaleBy: 1000 },
 ] as const;
 
 /**
  * A team's greeks over game time at the published reference volatility (server/services/debrief-greeks.ts):
- * vega and theta in dollars on the right scale, delta (SPX-equivalent contracts) and gamma (the delta's change for
- * a 1% move) on the left. The latest
+ * vega and theta in dollars on the right scale, gamma (the delta's change for a 1% move) on the left. The latest
  * values are written under the chart, so they read without hovering.
  */
 export function GreeksChart({ series, name }: { series: readonly GreeksPoint[]; name: string }) {
@@ -50,9 +42,9 @@ export function GreeksChart({ series, name }: { series: readonly GreeksPoint[]; 
       <div ref={host} className="chart" />
       {last ? (
         <figcaption className="small num" data-testid={`debrief-greeks-${name}`}>
-          Now: delta {(last.deltaMilli / 1000).toFixed(2)} · gamma {(last.gammaMilli / 1000).toFixed(3)} Δ per
-          1% · vega {formatPnl(last.vegaCents)} per vol point · theta {formatPnl(last.thetaCents)} per session
-          (Black–Scholes at the published 20% volatility)
+          Now: gamma {(last.gammaMilli / 1000).toFixed(3)} Δ per 1% · vega {formatPnl(last.vegaCents)} per vol
+          point · theta {formatPnl(last.thetaCents)} per session (Black–Scholes at the published 20%
+          volatility)
         </figcaption>
       ) : null}
     </figure>
