@@ -1,9 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { secondsToExpiry } from "@/party/core/game-clock";
-import { bsGreeks, DEFAULT_SIM_CONFIG, yearsForSeconds } from "@/party/core/market-sim";
 import { computeDebrief, type DebriefFill, type DebriefMark } from "./debrief-compute";
-import { REFERENCE_VOL } from "./debrief-greeks";
 
 const X = "SPX_4400_CALL_2024-02-15";
 const fill = (
@@ -202,78 +199,5 @@ describe("computeDebrief", () => {
     const d = computeDebrief([], [mark(1, 2_500)], "market_maker", coverage);
     expect(d.coverage).toEqual(coverage);
     expect(d.breaches).toEqual([{ at: 600_000, code: "MM_QUOTE_COVERAGE", value: "79% quoted" }]);
-  });
-
-  it("worked example: one long SPX call's delta, gamma, vega and theta at a mark are Black–Scholes at the published vol", () => {
-    const t = Date.UTC(2024, 1, 13, 12, 0); // session 1, 12:00 game time; the call expires Thu 15 Feb at the close
-    const marks: DebriefMark[] = [
-      { seq: 2, at: t, instrument: "SPX", markTicks: 441_250 },
-      { seq: 3, at: t, instrument: "SPY", markTicks: 44_100 },
-      { seq: 4, at: t, instrument: X, markTicks: 6_000 },
-    ];
-    const d = computeDebrief([{ ...fill(1, "buy", 6_000, 1, -2), at: t - 60_000 }], marks);
-    const point = d.series.find((p) => p.at === t);
-    const years = yearsForSeconds(DEFAULT_SIM_CONFIG, secondsToExpiry("2024-02-15", 1, t));
-    expect(years).toBeGreaterThan(0);
-    const bs = bsGreeks({ spot: 441_250, strike: 440_000, years, vol: REFERENCE_VOL, call: true });
-    // Display units: delta in contracts ×1000; gamma: the delta's change for a 1% move, ×1000; vega: cents per vol
-    // point on 100 units; theta: cents per session (1/252 year) on 100 units.
-    expect(point).toMatchObject({
-      delta: 1,
-      deltaMilli: Math.round(bs.delta * 1000),
-      gammaMilli: Math.round(bs.gamma * 4_412.5 * 1000),
-      vegaCents: Math.round(bs.vega),
-      thetaCents: Math.round((bs.theta * 100) / 252),
-    });
-    // And in plain numbers: slightly in the money with about 1½ sessions left — delta a little over 0.5, and a
-    // contract (100 × SPX) loses several hundred dollars of time value a session.
-    expect(point?.deltaMilli).toBeGreaterThan(510);
-    expect(point?.deltaMilli).toBeLessThan(600);
-    expect(point?.thetaCents).toBeLessThan(-30_000);
-    expect(point?.thetaCents).toBeGreaterThan(-150_000);
-  });
-
-  it("with the room's compliance records, breaches are the ticks it judged failed (not re-derived from marks)", () => {
-    const check = (ok: boolean, value: string) => ({
-      code: "HF_DELTA",
-      label: "Portfolio delta",
-      ok,
-      value,
-      threshold: "±50",
-      message: ok ? "Within." : "Outside.",
-    });
-    const tick = (at: number, delta: number) => ({
-      at,
-      penaltyBp: 0,
-      coverageBp: null,
-      delta,
-      spxNotionalCents: 1_000,
-      spyNotionalCents: 2_000,
-      checks: [check(Math.abs(delta) <= 50, `Δ = ${delta}`)],
-    });
-    const d = computeDebrief([], [mark(1, 2_500)], "hedge_fund", [], [tick(300_000, 10), tick(600_000, 51)]);
-    expect(d.compliance).toEqual([
-      {
-        at: 300_000,
-        ok: true,
-        value: "Δ = 10",
-        penaltyBp: 0,
-        coverageBp: null,
-        delta: 10,
-        ratioBp: 5_000,
-        singleLeg: false,
-      },
-      {
-        at: 600_000,
-        ok: false,
-        value: "Δ = 51",
-        penaltyBp: 0,
-        coverageBp: null,
-        delta: 51,
-        ratioBp: 5_000,
-        singleLeg: false,
-      },
-    ]);
-    expect(d.breaches).toEqual([{ at: 600_000, code: "HF_DELTA", value: "Δ = 51", message: "Outside." }]);
   });
 });

@@ -1,12 +1,6 @@
 import { COMPLIANCE, portfolioSample } from "@/party/core/compliance";
 import { secondsToExpiry, sessionAt } from "@/party/core/game-clock";
 import type { PositionView } from "@/party/core/protocol";
-import {
-  type ComplianceBreach,
-  type CompliancePoint,
-  complianceHistory,
-  type DebriefComplianceTick,
-} from "./debrief-compliance";
 import { type PortfolioGreeks, portfolioGreeks } from "./debrief-greeks";
 import { estimateSettlement, expiryCloseMs } from "./debrief-settlement";
 
@@ -36,27 +30,21 @@ export type TradeResult = DebriefFill & { edgeCents: number; resultCents: number
 export type Debrief = {
   pnlCents: number;
   /**
-   * At every mark time: P&L, portfolio delta (SPX-equivalent contracts, GAME.md §8.4, rounded; and ×1000), the other
-   * greeks (debrief-greeks.ts: gamma per 1% move ×1000, vega in cents per vol point, theta in cents per session) and
-   * the SPX/SPY notional ratio.
+   * At every mark time: P&L, portfolio delta (SPX-equivalent contracts, GAME.md §8.4), the other greeks
+   * (debrief-greeks.ts: gamma per 1% move ×1000, vega in cents per vol point, theta in cents per session) and the
+   * SPX/SPY notional ratio.
    */
-  series: ({
-    at: number;
-    pnlCents: number;
-    delta: number;
-    ratioBp: number | null;
-    singleLeg: boolean;
-  } & PortfolioGreeks)[];
+  series: ({ at: number; pnlCents: number; delta: number; ratioBp: number | null; singleLeg: boolean } & Omit<
+    PortfolioGreeks,
+    "deltaMilli"
+  >)[];
   /**
-   * Compliance breaches (GAME.md §11): market maker windows under the coverage threshold from the room's coverage
-   * records; hedge fund delta and arbitrage pair balance from the room's compliance records (for games recorded
-   * before them, found in the series).
+   * Compliance breaches (GAME.md §11): hedge fund delta and arbitrage pair balance found in the series, market
+   * maker windows under the coverage threshold from the room's coverage records.
    */
-  breaches: ComplianceBreach[];
+  breaches: { at: number; code: "HF_DELTA" | "ARB_PAIR_BALANCE" | "MM_QUOTE_COVERAGE"; value: string }[];
   /** A market maker's quote coverage per 5-minute window (bp), as the room measured it. */
   coverage: DebriefCoverage[];
-  /** The team's compliance at every 5-minute tick, as the room recorded it (empty for older games). */
-  compliance: CompliancePoint[];
   attribution: { spreadCents: number; inventoryCents: number; feesCents: number; settlementCents: number };
   bySource: Record<string, { fills: number; contracts: number; spreadCents: number; feesCents: number }>;
   best: TradeResult[];
@@ -73,9 +61,7 @@ export function computeDebrief(
   marks: readonly DebriefMark[],
   role: string = "market_maker",
   coverage: readonly DebriefCoverage[] = [],
-  ticks: readonly DebriefComplianceTick[] = [],
 ): Debrief {
-  const history = complianceHistory(ticks);
   const events = [
     ...fills.map((f) => ({ kind: "fill" as const, seq: f.seq, fill: f })),
     ...marks.map((m) => ({ kind: "mark" as const, seq: m.seq, mark: m })),
@@ -96,15 +82,7 @@ export function computeDebrief(
     const spx = mark.get("SPX");
     const spy = mark.get("SPY");
     if (spx === undefined || spy === undefined)
-      return {
-        delta: 0,
-        ratioBp: null,
-        singleLeg: false,
-        deltaMilli: 0,
-        gammaMilli: 0,
-        vegaCents: 0,
-        thetaCents: 0,
-      };
+      return { delta: 0, ratioBp: null, singleLeg: false, gammaMilli: 0, vegaCents: 0, thetaCents: 0 };
     const views = [...position].map(
       ([instrument, q]): PositionView => ({
         instrument,
@@ -124,10 +102,19 @@ export function computeDebrief(
         ? null
         : Math.floor((sample.spxNotionalCents * 10_000) / sample.spyNotionalCents);
     const singleLeg = (sample.spxNotionalCents === 0) !== (sample.spyNotionalCents === 0);
-    const greeks = portfolioGreeks(position, { spxTicks: spx, spyTicks: spy }, (expiry) =>
-      secondsToExpiry(expiry, session, at),
+    const { gammaMilli, vegaCents, thetaCents } = portfolioGreeks(
+      position,
+      { spxTicks: spx, spyTicks: spy },
+      (expiry) => secondsToExpiry(expiry, session, at),
     );
-    return { delta: Math.round(sample.delta), ratioBp: singleLeg ? null : ratioBp, singleLeg, ...greeks };
+    return {
+      delta: Math.round(sample.delta),
+      ratioBp: singleLeg ? null : ratioBp,
+      singleLeg,
+      gammaMilli,
+      vegaCents,
+      thetaCents,
+    };
   };
   const breaches: Debrief["breaches"] = [];
   const value = () => {
@@ -186,9 +173,8 @@ export function computeDebrief(
     results.push({ ...f, edgeCents });
   }
 
-  // Breaches as the room judged them at each tick; for older games, at each mark time (a 5-minute boundary).
-  breaches.push(...history.breaches);
-  for (const p of ticks.length > 0 ? [] : series) {
+  // Breaches at each mark time (a 5-minute boundary), as the live monitor measures them.
+  for (const p of series) {
     if (role === "hedge_fund" && Math.abs(p.delta) > COMPLIANCE.hfDeltaLimit) {
       breaches.push({ at: p.at, code: "HF_DELTA", value: `Δ = ${p.delta}` });
     }
@@ -238,7 +224,6 @@ export function computeDebrief(
     },
     bySource,
     coverage: [...coverage],
-    compliance: history.points,
     best: ranked.slice(0, 5).filter((r) => r.resultCents > 0),
     worst: ranked
       .slice(-5)

@@ -1,6 +1,6 @@
 import { and, asc, between, eq } from "drizzle-orm";
 import type { Db } from "../db";
-import { complianceRecord, coverageRecord, fillRecord, markRecord, scoreRecord } from "../db/schema";
+import { coverageRecord, fillRecord, markRecord, scoreRecord } from "../db/schema";
 import { computeDebrief } from "./debrief-compute";
 import { gameRuns } from "./debrief-runs";
 import { getGameForUser } from "./game";
@@ -69,25 +69,6 @@ export async function debriefFor(
         ),
       )
       .orderBy(asc(coverageRecord.seq));
-    const ticks = await db
-      .select({
-        at: complianceRecord.at,
-        penaltyBp: complianceRecord.penaltyBp,
-        coverageBp: complianceRecord.coverageBp,
-        delta: complianceRecord.delta,
-        spxNotionalCents: complianceRecord.spxNotionalCents,
-        spyNotionalCents: complianceRecord.spyNotionalCents,
-        checks: complianceRecord.checks,
-      })
-      .from(complianceRecord)
-      .where(
-        and(
-          eq(complianceRecord.gameId, input.gameId),
-          eq(complianceRecord.teamId, t.id),
-          between(complianceRecord.seq, lo, hi),
-        ),
-      )
-      .orderBy(asc(complianceRecord.seq));
     const scores = await db
       .select({
         scope: scoreRecord.scope,
@@ -109,7 +90,7 @@ export async function debriefFor(
       name: t.name,
       role: t.role,
       scores,
-      ...computeDebrief(fills, marks, t.role, coverage, ticks),
+      ...computeDebrief(fills, marks, t.role, coverage),
     });
   }
   return {
