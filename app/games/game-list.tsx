@@ -3,12 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../_trpc/client";
 import { formatGameTime } from "./game-time";
-import { runSettings, runTitle } from "./run-summary";
 
 /**
  * Every game I run or play in, newest first: its chain and seed, how far it got (from its records: the room owns
  * the live state) and its fills, linking to the floor and the debrief. Records are kept forever: reset and rematch
- * continue the same record; each run is listed with its own seed and settings, and the debrief shows each run.
+ * continue the same record, and the debrief shows each run.
  */
 export function GameList() {
   const trpc = useTRPC();
@@ -38,15 +37,12 @@ export function GameList() {
             <td className="num">{g.joinCode}</td>
             <td className="small">
               {g.preset} · <span className="num">{g.seed}</span>
-              {g.history.runs.length > 0 ? (
-                <ol className="muted small run-list" data-testid={`game-runs-${g.name}`} aria-label="Runs">
-                  {g.history.runs.map((r) => (
-                    <li key={r.run}>
-                      {runTitle(r)}
-                      {runSettings(r) ? ` · ${runSettings(r)}` : ""}
-                    </li>
-                  ))}
-                </ol>
+              {g.history.runs.length > 1 ? (
+                <div className="muted small" data-testid={`game-runs-${g.name}`}>
+                  {g.history.runs
+                    .map((r) => `run ${r.run}${r.origin === "start" ? "" : ` (${r.origin})`}: seed ${r.seed}`)
+                    .join(" · ")}
+                </div>
               ) : null}
             </td>
             <td data-testid={`game-state-${g.name}`}>

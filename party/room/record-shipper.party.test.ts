@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
-  complianceRecord,
   coverageRecord,
   fillRecord,
   markRecord,
@@ -46,7 +45,6 @@ describe("a game room ships its records to the app", () => {
       scoreRecord,
       runRecord,
       coverageRecord,
-      complianceRecord,
     ];
     const rows = await Promise.all(
       tables.map((t) => ctx.handle.db.select({ seq: t.seq }).from(t).where(eq(t.gameId, gameId))),

@@ -5,14 +5,12 @@ import {
   boolean,
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { GameConfig, GameRecord } from "@/party/core/protocol";
 
 // 1. better-auth tables (user, session, account, verification). Field names are better-auth's.
 
@@ -312,9 +310,6 @@ export const runRecord = pgTable(
     run: integer("run").notNull(),
     seed: bigint("seed", { mode: "number" }).notNull(),
     origin: text("origin", { enum: ["start", "reset", "rematch"] }).notNull(),
-    /** The run's option chain and settings (null in records from rooms before they were recorded). */
-    preset: text("preset", { enum: ["compact", "full"] }),
-    config: jsonb("config").$type<GameConfig>(),
   },
   recordKey,
 );
@@ -331,30 +326,4 @@ export const coverageRecord = pgTable(
     penaltyBp: integer("penalty_bp").notNull(),
   },
   (t) => [...recordKey(t), index("coverage_record_team_idx").on(t.gameId, t.teamId)],
-);
-
-type ComplianceRecord = Extract<GameRecord, { kind: "compliance" }>;
-
-/**
- * A team's compliance at one 5-minute tick (GAME.md §11): the checks, penalties, score and KPIs the team saw, and
- * the figures measured at the tick (window coverage bp, delta in SPX-equivalent contracts, notional in cents).
- */
-export const complianceRecord = pgTable(
-  "compliance_record",
-  {
-    gameId: text("game_id").notNull(),
-    seq: bigint("seq", { mode: "number" }).notNull(),
-    at: bigint("at", { mode: "number" }).notNull(),
-    teamId: text("team_id").notNull(),
-    role: text("role", { enum: ["market_maker", "hedge_fund", "arbitrage_desk"] }).notNull(),
-    penaltyBp: integer("penalty_bp").notNull(),
-    scoreBp: integer("score_bp"),
-    checks: jsonb("checks").$type<ComplianceRecord["checks"]>().notNull(),
-    kpis: jsonb("kpis").$type<ComplianceRecord["kpis"]>().notNull(),
-    coverageBp: integer("coverage_bp"),
-    delta: integer("delta").notNull(),
-    spxNotionalCents: bigint("spx_notional_cents", { mode: "number" }).notNull(),
-    spyNotionalCents: bigint("spy_notional_cents", { mode: "number" }).notNull(),
-  },
-  (t) => [...recordKey(t), index("compliance_record_team_idx").on(t.gameId, t.teamId)],
 );

@@ -1,13 +1,12 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { GameConfig } from "@/party/core/protocol";
 import type { Db } from "../db";
 import { runRecord } from "../db/schema";
 
 /**
  * One run of a game: from a start (or a reset, or a rematch) to the next. A reset or rematch keeps the game's records
  * and their seq, and restarts the game clock at the first session. `from`/`to` are the game times (game-epoch ms) of
- * the run's start (or first fill or mark) and its last fill or mark; `seed`, `origin`, `preset` and `config` come
- * from the room's run record (null for games recorded before rooms wrote them).
+ * the run's start (or first fill or mark) and its last fill or mark; `seed` and `origin` come from the room's run
+ * record (null for games recorded before rooms wrote them).
  */
 export type GameRun = {
   run: number;
@@ -17,8 +16,6 @@ export type GameRun = {
   to: number;
   seed: number | null;
   origin: "start" | "reset" | "rematch" | null;
-  preset: "compact" | "full" | null;
-  config: GameConfig | null;
 };
 
 type Row = { seq: unknown; at: unknown; prev_at: unknown; rn: unknown; n: unknown };
@@ -29,21 +26,18 @@ type Row = { seq: unknown; at: unknown; prev_at: unknown; rn: unknown; n: unknow
  * marks (`inferredRuns`).
  */
 export async function gameRuns(db: Db, gameId: string): Promise<GameRun[]> {
-  const records = await db
+  const starts = await db
     .select({
       seq: runRecord.seq,
       at: runRecord.at,
       run: runRecord.run,
       seed: runRecord.seed,
       origin: runRecord.origin,
-      preset: runRecord.preset,
-      config: runRecord.config,
     })
     .from(runRecord)
     .where(eq(runRecord.gameId, gameId))
     .orderBy(asc(runRecord.seq));
-  if (records.length === 0) return inferredRuns(db, gameId);
-  const starts = latestPerRun(records);
+  if (starts.length === 0) return inferredRuns(db, gameId);
   const runs: GameRun[] = [];
   for (const [i, start] of starts.entries()) {
     const next = starts[i + 1];
@@ -64,24 +58,9 @@ export async function gameRuns(db: Db, gameId: string): Promise<GameRun[]> {
       to,
       seed: start.seed,
       origin: start.origin,
-      preset: start.preset ?? null,
-      config: start.config ?? null,
     });
   }
   return runs;
-}
-
-/**
- * One entry per run, oldest first: the run begins at its first record's seq (and game time); its seed and settings
- * are its latest record's (the room writes a run's record again when the settings change before its start).
- */
-export function latestPerRun<R extends { seq: number; at: number; run: number }>(records: readonly R[]): R[] {
-  const byRun = new Map<number, R>();
-  for (const r of records) {
-    const first = byRun.get(r.run);
-    byRun.set(r.run, first ? { ...r, seq: first.seq, at: first.at } : r);
-  }
-  return [...byRun.values()].sort((a, b) => a.seq - b.seq);
 }
 
 /**
@@ -126,8 +105,6 @@ async function inferredRuns(db: Db, gameId: string): Promise<GameRun[]> {
         to: row.at,
         seed: null,
         origin: null,
-        preset: null,
-        config: null,
       });
     }
     if (row.last) {

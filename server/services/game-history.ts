@@ -1,8 +1,6 @@
 import { and, asc, count, desc, eq, inArray, max } from "drizzle-orm";
-import type { GameConfig } from "@/party/core/protocol";
 import type { Db } from "../db";
 import { fillRecord, markRecord, runRecord, scoreRecord } from "../db/schema";
-import { latestPerRun } from "./debrief-runs";
 
 /**
  * What a game's records say about how far it got (the room owns the live state; the app only hears its records).
@@ -13,19 +11,8 @@ export type GameHistory = {
   fills: number;
   lastPlayedAt: number | null;
   ended: boolean;
-  /**
-   * Each run (its first start, and each start after a reset or rematch) with its own seed, option chain and
-   * settings (null when recorded before rooms wrote them), oldest first.
-   */
-  runs: GameHistoryRun[];
-};
-
-export type GameHistoryRun = {
-  run: number;
-  seed: number;
-  origin: "start" | "reset" | "rematch";
-  preset: "compact" | "full" | null;
-  config: GameConfig | null;
+  /** Each run (its first start, and each start after a reset or rematch) with its seed, oldest first. */
+  runs: { run: number; seed: number; origin: "start" | "reset" | "rematch" }[];
 };
 
 const EMPTY = (): GameHistory => ({ fills: 0, lastPlayedAt: null, ended: false, runs: [] });
@@ -63,31 +50,16 @@ export async function historyOf(db: Db, gameIds: readonly string[]): Promise<Map
     db
       .select({
         gameId: runRecord.gameId,
-        seq: runRecord.seq,
-        at: runRecord.at,
         run: runRecord.run,
         seed: runRecord.seed,
         origin: runRecord.origin,
-        preset: runRecord.preset,
-        config: runRecord.config,
       })
       .from(runRecord)
       .where(inArray(runRecord.gameId, ids))
       .orderBy(runRecord.gameId, asc(runRecord.seq)),
   ]);
   const get = (id: string) => out.get(id) ?? EMPTY();
-  for (const id of ids) {
-    // A run's record is written again when its settings change before its start: the latest one is the run's.
-    for (const r of latestPerRun(runs.filter((x) => x.gameId === id))) {
-      get(id).runs.push({
-        run: r.run,
-        seed: Number(r.seed),
-        origin: r.origin,
-        preset: r.preset ?? null,
-        config: r.config ?? null,
-      });
-    }
-  }
+  for (const r of runs) get(r.gameId).runs.push({ run: r.run, seed: Number(r.seed), origin: r.origin });
   for (const f of fills) get(f.gameId).fills = Number(f.n);
   for (const m of lastMark) get(m.gameId).lastPlayedAt = Number(m.at);
   for (const f of finals) {

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import type { GameRecord, RecordBatch } from "@/party/core/protocol";
 import type { Db } from "../db";
 import {
-  complianceRecord,
   coverageRecord,
   fillRecord,
   game,
@@ -40,7 +39,6 @@ export async function ingestRecords(db: Db, batch: RecordBatch) {
       [scoreRecord, pick("score")],
       [runRecord, pick("run")],
       [coverageRecord, pick("coverage")],
-      [complianceRecord, pick("compliance")],
     ] as const;
     for (const [table, rows] of tables) {
       if (rows.length === 0) continue;

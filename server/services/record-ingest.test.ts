@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_GAME_CONFIG, type GameRecord } from "@/party/core/protocol";
+import type { GameRecord } from "@/party/core/protocol";
 import type { DbHandle } from "../db";
 import { createTestApp, TEST_ENV } from "../testing/test-app";
 import { openTestDb, testDbKinds } from "../testing/test-databases";
@@ -33,41 +33,6 @@ const fill = (seq: number, teamId: string): GameRecord => ({
   feeCents: -10,
   liquidity: "taker",
   source: "bot",
-});
-
-const run = (seq: number, n: number, seed: number): GameRecord => ({
-  kind: "run",
-  seq,
-  at: 1_000,
-  run: n,
-  seed,
-  origin: n === 1 ? "start" : "rematch",
-  preset: "compact",
-  config: DEFAULT_GAME_CONFIG,
-});
-const compliance = (seq: number, teamId: string, delta: number): GameRecord => ({
-  kind: "compliance",
-  seq,
-  at: 1_000 + seq * 300_000,
-  teamId,
-  role: "hedge_fund",
-  penaltyBp: delta > 50 ? 200 : 0,
-  scoreBp: 4_200,
-  checks: [
-    {
-      code: "HF_DELTA",
-      label: "Portfolio delta",
-      ok: Math.abs(delta) <= 50,
-      value: `Δ = ${delta}`,
-      threshold: "±50",
-      message: "Within ±50.",
-    },
-  ],
-  kpis: [{ code: "return", label: "Return on capital", value: 12, unit: "bp", band: "good", points: 700 }],
-  coverageBp: null,
-  delta,
-  spxNotionalCents: 2_640_000,
-  spyNotionalCents: 0,
 });
 
 describe.each(testDbKinds())("game record ingestion on %s", (kind) => {
@@ -116,36 +81,6 @@ describe.each(testDbKinds())("game record ingestion on %s", (kind) => {
     expect([await count("trade_record"), await count("fill_record"), await count("news_record")]).toEqual([
       2, 2, 1,
     ]);
-  });
-
-  it("stores run, coverage and compliance records once however often their batch arrives", async () => {
-    const batch: GameRecord[] = [
-      run(10, 1, 42),
-      { kind: "coverage", seq: 11, at: 1_300_000, teamId: "team-a", coverageBp: 7_500, penaltyBp: 0 },
-      compliance(12, "team-b", 12),
-      compliance(13, "team-b", 63),
-      run(14, 2, 777),
-    ];
-    const tables = ["run_record", "coverage_record", "compliance_record"];
-    const before = await Promise.all(tables.map(count));
-    expect(await (await post(batch)).json()).toEqual({ received: 5, inserted: 5, throughSeq: 14 });
-    expect(await (await post(batch)).json()).toEqual({ received: 5, inserted: 0, throughSeq: 14 });
-    const after = await Promise.all(tables.map(count));
-    expect(after.map((n, i) => n - (before[i] ?? 0))).toEqual([2, 1, 2]);
-    // What was stored reads back as sent: the checks and KPIs as JSON, the figures as integers.
-    const rows = (await handle.db.execute(
-      sql.raw(`select seq, delta, penalty_bp, checks, kpis, spx_notional_cents from compliance_record
-        where game_id = '${gameId}' order by seq`),
-    )) as unknown as { rows: Record<string, unknown>[] };
-    expect(
-      rows.rows.map((r) => [Number(r.seq), r.delta, r.penalty_bp, Number(r.spx_notional_cents)]),
-    ).toEqual([
-      [12, 12, 0, 2_640_000],
-      [13, 63, 200, 2_640_000],
-    ]);
-    const second = compliance(13, "team-b", 63);
-    expect(rows.rows[1]?.checks).toEqual(second.kind === "compliance" ? second.checks : null);
-    expect(rows.rows[1]?.kpis).toEqual(second.kind === "compliance" ? second.kpis : null);
   });
 
   it("refuses a wrong token, another game's token and a malformed batch, storing nothing", async () => {

@@ -118,28 +118,8 @@ describe.each(testDbKinds())("debrief router on %s", (kind) => {
     });
     const latest = await carol.caller.debrief.byGame({ gameId: created.id });
     expect(latest.runs).toEqual([
-      {
-        run: 1,
-        fromSeq: 1,
-        toSeq: 3,
-        from: at(9, 35),
-        to: at(11, 0),
-        seed: null,
-        origin: null,
-        preset: null,
-        config: null,
-      },
-      {
-        run: 2,
-        fromSeq: 4,
-        toSeq: 6,
-        from: at(9, 35),
-        to: at(9, 45),
-        seed: null,
-        origin: null,
-        preset: null,
-        config: null,
-      },
+      { run: 1, fromSeq: 1, toSeq: 3, from: at(9, 35), to: at(11, 0), seed: null, origin: null },
+      { run: 2, fromSeq: 4, toSeq: 6, from: at(9, 35), to: at(9, 45), seed: null, origin: null },
     ]);
     expect(latest.run).toBe(2);
     expect(latest.teams[0]).toMatchObject({ pnlCents: -10_000, bySource: { manual: { fills: 1 } } });

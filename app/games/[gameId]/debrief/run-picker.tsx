@@ -1,9 +1,16 @@
 "use client";
 
 import { formatGameTime } from "../../game-time";
-import { type RunLabel, runSettings, runTitle } from "../../run-summary";
 
-export type RunSummary = RunLabel & { from: number; to: number };
+export type RunSummary = {
+  run: number;
+  from: number;
+  to: number;
+  seed: number | null;
+  origin: "start" | "reset" | "rematch" | null;
+};
+
+const ORIGIN = { start: "", reset: " (reset)", rematch: " (rematch)" } as const;
 
 /** The runs of a game (a reset or rematch starts the next one, with the same records kept): pick one to debrief. */
 export function RunPicker({
@@ -26,8 +33,9 @@ export function RunPicker({
           aria-pressed={r.run === selected}
           onClick={() => onSelect(r.run)}
         >
-          {runTitle(r)}: {formatGameTime(r.from)} – {formatGameTime(r.to)}
-          {runSettings(r) ? ` · ${runSettings(r)}` : ""}
+          Run {r.run}
+          {r.origin ? ORIGIN[r.origin] : ""}: {formatGameTime(r.from)} – {formatGameTime(r.to)}
+          {r.seed === null ? "" : ` · seed ${r.seed}`}
         </button>
       ))}
     </fieldset>
