@@ -1,31 +1,9 @@
 import { z } from "zod";
-import { GameConfig } from "./game-config";
-import { TeamRole } from "./room-setup";
 
 const Int = z.number().int();
 const NonNeg = Int.nonnegative();
 const Id = z.string().min(1).max(64);
 const Side = z.enum(["buy", "sell"]);
-
-const Text = (max: number) => z.string().max(max);
-/** One compliance check as the team saw it (`ComplianceCheckView`), text as shown. */
-const ComplianceCheckRecord = z.object({
-  code: Id,
-  label: Text(80),
-  ok: z.boolean(),
-  value: Text(80),
-  threshold: Text(40),
-  message: Text(300),
-});
-/** One role KPI behind the live score (`KpiView`); open-ended unit and band names, numbers as measured. */
-const KpiRecord = z.object({
-  code: Id,
-  label: Text(80),
-  value: z.number().finite().nullable(),
-  unit: Text(16),
-  band: Text(16).nullable(),
-  points: z.number().finite().nullable(),
-});
 
 /**
  * What a room ships to the server for the durable game record, in batches. `seq` numbers every record of one
@@ -97,33 +75,6 @@ export const GameRecord = z.discriminatedUnion("kind", [
     run: Int.min(1),
     seed: NonNeg,
     origin: z.enum(["start", "reset", "rematch"]),
-    /**
-     * The run's option chain and settings. A run's record is written again, same `run`, when the instructor changes
-     * the settings before its start (the latest wins). Optional: absent in records of rooms before configs.
-     */
-    preset: z.enum(["compact", "full"]).optional(),
-    config: GameConfig.optional(),
-  }),
-  /**
-   * A team's compliance at a 5-minute tick boundary (GAME.md §11): what the room's `compliance` message carries
-   * (checks, penalties, score and KPIs), plus the figures the monitor measured at that tick: the window's quote
-   * coverage (market makers; null before a window closed), the portfolio delta (SPX-equivalent contracts, rounded)
-   * and gross notional per product (cents).
-   */
-  z.object({
-    kind: z.literal("compliance"),
-    seq: NonNeg,
-    at: NonNeg,
-    teamId: Id,
-    role: TeamRole,
-    penaltyBp: Int.min(0).max(10_000),
-    scoreBp: Int.min(0).max(10_000).nullable(),
-    checks: z.array(ComplianceCheckRecord).max(10),
-    kpis: z.array(KpiRecord).max(20),
-    coverageBp: Int.min(0).max(10_000).nullable(),
-    delta: Int,
-    spxNotionalCents: NonNeg,
-    spyNotionalCents: NonNeg,
   }),
   z.object({
     kind: z.literal("score"),

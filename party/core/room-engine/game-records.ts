@@ -1,21 +1,7 @@
 import type { ExchangeEffects } from "../exchange";
-import type {
-  GameConfig,
-  GameRecord,
-  OrderSource,
-  ServerMessage,
-  TeamRole,
-  TradingCommand,
-} from "../protocol";
+import type { GameRecord, OrderSource, ServerMessage, TradingCommand } from "../protocol";
 
 type Fill = Extract<ServerMessage, { type: "fill" }>;
-type ComplianceMessage = Extract<ServerMessage, { type: "compliance" }>;
-type ComplianceRecord = Extract<GameRecord, { kind: "compliance" }>;
-
-/** Clamps to a record's bounds, so one long label can never make a batch unshippable. */
-const clip = (text: string, max: number) => text.slice(0, max);
-const finite = (n: number | null) => (n !== null && Number.isFinite(n) ? n : null);
-const bp = (n: number) => Math.max(0, Math.min(10_000, Math.round(n)));
 
 /**
  * Turns what the exchange did into durable game records (`protocol/game-records.ts`), numbered from `nextSeq`.
@@ -125,59 +111,8 @@ export class GameRecorder {
     this.#push({ kind: "coverage", seq: 0, ...c, coverageBp: Math.max(0, Math.min(10_000, c.coverageBp)) });
   }
 
-  run(r: {
-    run: number;
-    seed: number;
-    origin: "start" | "reset" | "rematch";
-    at: number;
-    preset: "compact" | "full";
-    config: GameConfig;
-  }) {
+  run(r: { run: number; seed: number; origin: "start" | "reset" | "rematch"; at: number }) {
     this.#push({ kind: "run", seq: 0, ...r });
-  }
-
-  /**
-   * A team's compliance at a 5-minute tick boundary: the room's `compliance` message as the team sees it, with the
-   * tick's measured figures (coverage of the window, delta, notional per product).
-   */
-  compliance(c: {
-    teamId: string;
-    role: TeamRole;
-    at: number;
-    message: Omit<ComplianceMessage, "type">;
-    figures: { coverageBp: number | null; delta: number; spxNotionalCents: number; spyNotionalCents: number };
-  }) {
-    const { message: m, figures: f } = c;
-    const record: ComplianceRecord = {
-      kind: "compliance",
-      seq: 0,
-      at: c.at,
-      teamId: c.teamId,
-      role: c.role,
-      penaltyBp: bp(m.penaltyBp),
-      scoreBp: m.scoreBp === null || m.scoreBp === undefined ? null : bp(m.scoreBp),
-      checks: m.checks.slice(0, 10).map((k) => ({
-        code: clip(k.code, 64),
-        label: clip(k.label, 80),
-        ok: k.ok,
-        value: clip(k.value, 80),
-        threshold: clip(k.threshold, 40),
-        message: clip(k.message, 300),
-      })),
-      kpis: (m.kpis ?? []).slice(0, 20).map((k) => ({
-        code: clip(k.code, 64),
-        label: clip(k.label, 80),
-        value: finite(k.value),
-        unit: clip(k.unit, 16),
-        band: k.band === null ? null : clip(k.band, 16),
-        points: finite(k.points),
-      })),
-      coverageBp: f.coverageBp === null ? null : bp(f.coverageBp),
-      delta: Math.round(f.delta),
-      spxNotionalCents: Math.max(0, Math.round(f.spxNotionalCents)),
-      spyNotionalCents: Math.max(0, Math.round(f.spyNotionalCents)),
-    };
-    this.#push(record);
   }
 
   news(headline: string, at: number) {

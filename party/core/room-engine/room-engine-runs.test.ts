@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_GAME_CONFIG } from "../protocol";
 import { ACTORS, recordingEngine } from "./room-engine-test-kit";
 
 describe("RoomEngine: runs", () => {
@@ -26,27 +25,5 @@ describe("RoomEngine: runs", () => {
     // Seq order: every record after a run's record and before the next belongs to that run.
     const seqs = runs().map((r) => r.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
-  });
-});
-
-describe("RoomEngine: run settings", () => {
-  it("each run's record carries its preset and settings; settings changed after a reset re-record that run", () => {
-    const { records, send } = recordingEngine({ seed: 42 });
-    const admin = (message: Parameters<typeof send>[1]) => send(ACTORS.instructor, message);
-    const runs = () => records.flatMap((r) => (r.kind === "run" ? [r] : []));
-    const calm = { ...DEFAULT_GAME_CONFIG, volatilityPct: 50 };
-    admin({ type: "configure_game", cid: "c1", config: calm });
-    expect(runs()).toHaveLength(0); // the first run is recorded at its start, with the settings it starts with
-    admin({ type: "start_game", cid: "s1" });
-    expect(runs()[0]).toMatchObject({ run: 1, preset: "compact", config: calm });
-    admin({ type: "rematch", cid: "rematch", seed: 777 });
-    const wild = { ...DEFAULT_GAME_CONFIG, volatilityPct: 200 };
-    admin({ type: "configure_game", cid: "c2", config: wild });
-    admin({ type: "start_game", cid: "s2" });
-    expect(runs().map((r) => [r.run, r.seed, r.config?.volatilityPct])).toEqual([
-      [1, 42, 50],
-      [2, 777, 50],
-      [2, 777, 200],
-    ]);
   });
 });

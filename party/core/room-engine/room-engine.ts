@@ -4,7 +4,6 @@ import {
   type ComplianceState,
   portfolioSample,
   quotedInstruments,
-  type TickSample,
 } from "../compliance";
 import type { Exchange, ExchangeEffects } from "../exchange";
 import {
@@ -272,28 +271,6 @@ export class RoomEngine {
       const { penaltyBp } = this.#compliance.status(team.id, "market_maker");
       this.#recorder.coverage({ teamId: team.id, coverageBp, penaltyBp, at });
     }
-    this.#recordCompliance(samples, at);
-  }
-
-  /** Every team's compliance at this tick as its `compliance` message says it, with the tick's figures. */
-  #recordCompliance(samples: readonly TickSample[], at: number) {
-    const rows = new Map(this.#scoreRows().map((r) => [r.teamId, r]));
-    for (const s of samples) {
-      const { checks, penaltyBp } = this.#compliance.status(s.teamId, s.role);
-      const row = rows.get(s.teamId);
-      this.#recorder.compliance({
-        teamId: s.teamId,
-        role: s.role,
-        at,
-        message: { checks, penaltyBp, scoreBp: row?.scoreBp ?? null, kpis: kpiViews(row?.kpis ?? []) },
-        figures: {
-          coverageBp: s.role === "market_maker" ? this.#compliance.lastWindowBp(s.teamId) : null,
-          delta: s.delta,
-          spxNotionalCents: s.spxNotionalCents,
-          spyNotionalCents: s.spyNotionalCents,
-        },
-      });
-    }
   }
 
   /** Each team's P&L and score as a durable record (a session's close, or the end of the game). */
@@ -513,7 +490,6 @@ export class RoomEngine {
         this.#state.config = command.config;
         this.#exchange = marketFor(setup, exchange.snapshot(), command.config);
         this.#driver = this.#freshDriver(game.seed ?? setup.seed);
-        this.#recordRun(true); // a reset's or rematch's run, already on record, now with these settings
         out.public(this.settings());
         break;
       }
@@ -558,18 +534,15 @@ export class RoomEngine {
    * Records the current run (number, seed, what began it) once: at the game's first start, and at each reset or
    * rematch (nothing trades between one and the next start, so every later record belongs to the new run).
    */
-  #recordRun(again = false) {
+  #recordRun() {
     const game = this.#state.game;
-    if (Boolean(game.recorded) !== again) return;
+    if (game.recorded) return;
     game.recorded = true;
-    const setup = this.#state.setup as RoomSetup;
     this.#recorder.run({
       run: game.generation + 1,
-      seed: game.seed ?? setup.seed,
+      seed: game.seed ?? (this.#state.setup as RoomSetup).seed,
       origin: game.origin ?? "start",
       at: this.#clock.state.gameMs,
-      preset: setup.preset,
-      config: this.#state.config,
     });
   }
 
